@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "sched",
+    products: [
+        .executable(name: "sched", targets: ["sched"]),
+        .library(name: "Exact", targets: ["Exact"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // GMP + FLINT 2.9 + Arb 2.23, behind one shim header. Only `Exact` imports it.
+        .systemLibrary(name: "CFlintArb", path: "Sources/CFlintArb"),
+        .target(name: "Exact", dependencies: ["CFlintArb"]),
+        .target(name: "Symbolic", dependencies: ["Exact"]),
+        .target(
+            name: "SchedCLI",
+            dependencies: [
+                "Exact",
+                "Symbolic",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "sched", dependencies: ["SchedCLI"]),
+        .testTarget(name: "ExactTests", dependencies: ["Exact"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"]),
+        .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

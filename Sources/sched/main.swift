@@ -1,0 +1,3 @@
+import SchedCLI
+
+SchedCommand.main()
