@@ -24,9 +24,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sched", dependencies: ["SchedCLI"]),
+        // Per-operation timings for bench/ (not installed, not part of the product).
+        .executableTarget(name: "sched-bench", dependencies: ["Exact"], path: "bench/Sources/sched-bench"),
         .testTarget(name: "ExactTests", dependencies: ["Exact"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"]),
-        .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI"]),
+        .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact"]),
     ],
     swiftLanguageModes: [.v6]
 )

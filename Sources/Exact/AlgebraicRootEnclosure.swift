@@ -82,6 +82,11 @@ public struct RealRoot: Sendable, Equatable, Hashable, CustomStringConvertible {
     public var value: Value
     public var multiplicity: Int
 
+    public init(value: Value, multiplicity: Int) {
+        self.value = value
+        self.multiplicity = multiplicity
+    }
+
     public var rationalValue: Rational? {
         if case .rational(let r) = value { return r }
         return nil

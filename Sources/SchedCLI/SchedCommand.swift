@@ -1,8 +1,9 @@
 import ArgumentParser
 import Exact
+import Foundation
 
 /// The `sched` command line: everything lives here so that it can be tested without
-/// spawning the binary; `Sources/sched/main.swift` only calls `main()`.
+/// spawning the binary; `Sources/sched/main.swift` only calls `runAndExit()`.
 public struct SchedCommand: ParsableCommand {
     public static let version = "0.1.0"
 
@@ -14,4 +15,69 @@ public struct SchedCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Exit statuses shared by every subcommand: 0 success, 1 an error in the input
+    /// (a malformed number, a budget exceeded), 2 a usage error (unknown option,
+    /// missing argument) or an internal error.
+    public enum Status: Int32 {
+        case success = 0
+        case inputError = 1
+        case usageError = 2
+    }
+
+    /// Parses `arguments` (the process arguments when nil), runs the command and
+    /// exits with a `Status`. Help and `--version` print to stdout and exit 0.
+    public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+        let status: Status
+        do {
+            var command = try parseAsRoot(normalizedArguments(arguments ?? Array(CommandLine.arguments.dropFirst())))
+            try command.run()
+            status = .success
+        } catch let error as SchedInputError {
+            printError("error: \(error.message)")
+            status = .inputError
+        } catch let error as ArithmeticError {
+            printError("error: \(error)")
+            status = .inputError
+        } catch let error as RootIsolationError {
+            printError("error: \(error)")
+            status = .inputError
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }   // --help, --version
+            let message = fullMessage(for: error)
+            if !message.isEmpty { printError(message) }
+            status = .usageError
+        }
+        Foundation.exit(status.rawValue)
+    }
+
+    /// Moves positional arguments that begin with a minus sign and a digit ("-1",
+    /// "-1/2 0 3") behind a `--`, so that the argument parser does not take them for
+    /// options: `sched roots "-1 0 2"` works without the user typing `--`.
+    public static func normalizedArguments(_ arguments: [String]) -> [String] {
+        guard !arguments.contains("--") else { return arguments }
+        func isNegativeNumber(_ a: String) -> Bool {
+            let scalars = Array(a.unicodeScalars.prefix(2))
+            return scalars.count == 2 && scalars[0] == "-" && (("0"..."9").contains(scalars[1]) || scalars[1] == ".")
+        }
+        let negatives = arguments.filter(isNegativeNumber)
+        guard !negatives.isEmpty else { return arguments }
+        return arguments.filter { !isNegativeNumber($0) } + ["--"] + negatives
+    }
+
+    static func printError(_ message: String) {
+        var stderr = StandardError()
+        print(message, to: &stderr)
+    }
+}
+
+/// An error in what the user gave sched (exit status 1).
+public struct SchedInputError: Error, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
 }

@@ -1,3 +1,3 @@
 import SchedCLI
 
-SchedCommand.main()
+SchedCommand.runAndExit()
