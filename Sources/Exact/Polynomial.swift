@@ -51,7 +51,8 @@ public struct Polynomial: Sendable {
         return Rational.fromFMPQ { fmpq_poly_get_coeff_fmpq($0, pointer, i) }
     }
 
-    public var coefficients: [Rational] { (0...max(degree, 0)).map(coefficient).prefix(degree + 1).map { $0 } }
+    /// All coefficients, constant term first; empty for the zero polynomial.
+    public var coefficients: [Rational] { degree < 0 ? [] : (0...degree).map(coefficient) }
 
     public var leadingCoefficient: Rational { coefficient(degree) }
 

@@ -1,25 +1,9 @@
 import Testing
 import Exact
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// A small deterministic generator (SplitMix64), so generated cases are the same on
-/// every run.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Positive rationals n/d · 2^k with n, d up to 10^12 and |k| ≤ 60.
 private func generatedPositiveRationals(count: Int, seed: UInt64) -> [Rational] {
-    var rng = SplitMix64(state: seed)
+    var rng = SeededGenerator(seed: seed)
     return (0..<count).map { _ in
         let n = Int.random(in: 1...1_000_000_000_000, using: &rng)
         let d = Int.random(in: 1...1_000_000_000_000, using: &rng)
@@ -29,19 +13,6 @@ private func generatedPositiveRationals(count: Int, seed: UInt64) -> [Rational] 
 }
 
 private func tenToThe(_ k: Int) -> Rational { try! Rational(10).power(k) }
-
-/// Resident set size of this process in bytes, from /proc/self/statm.
-private func residentBytes() -> Int {
-    let fd = open("/proc/self/statm", O_RDONLY)
-    guard fd >= 0 else { return 0 }
-    defer { close(fd) }
-    var buffer = [UInt8](repeating: 0, count: 256)
-    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 255) }
-    guard n > 0 else { return 0 }
-    let fields = String(decoding: buffer[0..<n], as: UTF8.self).split(separator: " ")
-    guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-    return pages * sysconf(Int32(_SC_PAGESIZE))
-}
 
 @Suite struct BallTests {
     // MARK: Construction and exact conversions
