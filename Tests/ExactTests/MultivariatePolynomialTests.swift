@@ -1,23 +1,5 @@
 import Testing
 import Exact
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// SplitMix64: a small, fixed-seed generator so the random tests are reproducible.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 private let xyz = PolynomialRing(variables: ["x", "y", "z"])
 
@@ -49,18 +31,6 @@ private func manualValue(_ p: MultivariatePolynomial, _ point: [Rational]) -> Ra
     p.terms.reduce(Rational.zero) { sum, term in
         sum + zip(term.exponents, point).reduce(term.coefficient) { $0 * (try! $1.1.power($1.0)) }
     }
-}
-
-private func residentBytes() -> Int {
-    // /proc/self/statm: size resident shared text lib data dt (in pages).
-    var text = ""
-    if let f = fopen("/proc/self/statm", "r") {
-        var buffer = [CChar](repeating: 0, count: 256)
-        if fgets(&buffer, 256, f) != nil { text = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } }
-        fclose(f)
-    }
-    let fields = text.split(separator: " ")
-    return (fields.count > 1 ? Int(fields[1]) ?? 0 : 0) * Int(sysconf(Int32(_SC_PAGESIZE)))
 }
 
 @Suite struct MultivariatePolynomialTests {
