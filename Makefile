@@ -3,7 +3,7 @@
 # packages `dpkg -s` reports missing; sudo only when not root).
 
 SWIFT        ?= swift
-APT_PACKAGES := libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev
+APT_PACKAGES := libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev texlive-latex-base
 PY_MODULES   := sympy numpy
 RELEASE_BIN  := .build/release/sched
 
