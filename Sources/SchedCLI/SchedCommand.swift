@@ -11,7 +11,7 @@ public struct SchedCommand: ParsableCommand {
         commandName: "sched",
         abstract: "Exact symbolic analysis of diffusion noise schedules and prediction targets.",
         version: version,
-        subcommands: [RootsCommand.self]
+        subcommands: [SimplifyCommand.self, RootsCommand.self]
     )
 
     public init() {}
@@ -52,14 +52,17 @@ public struct SchedCommand: ParsableCommand {
         Foundation.exit(status.rawValue)
     }
 
-    /// Moves positional arguments that begin with a minus sign and a digit ("-1",
-    /// "-1/2 0 3") behind a `--`, so that the argument parser does not take them for
-    /// options: `sched roots "-1 0 2"` works without the user typing `--`.
+    /// Moves positional arguments that begin with a minus sign but cannot be options —
+    /// a digit or '.' next ("-1", "-1/2 0 3"), or a space or operator anywhere
+    /// ("-s x0 + 1", "-t^2") — behind a `--`, so that the argument parser does not take
+    /// them for options: `sched roots "-1 0 2"` works without the user typing `--`.
     public static func normalizedArguments(_ arguments: [String]) -> [String] {
         guard !arguments.contains("--") else { return arguments }
         func isNegativeNumber(_ a: String) -> Bool {
-            let scalars = Array(a.unicodeScalars.prefix(2))
-            return scalars.count == 2 && scalars[0] == "-" && (("0"..."9").contains(scalars[1]) || scalars[1] == ".")
+            let scalars = Array(a.unicodeScalars)
+            guard scalars.count >= 2, scalars[0] == "-", scalars[1] != "-" else { return false }
+            if ("0"..."9").contains(scalars[1]) || scalars[1] == "." || scalars[1] == "(" { return true }
+            return scalars.contains { " ()+*/^,".unicodeScalars.contains($0) }
         }
         let negatives = arguments.filter(isNegativeNumber)
         guard !negatives.isEmpty else { return arguments }

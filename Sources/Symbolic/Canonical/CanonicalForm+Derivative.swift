@@ -1,0 +1,49 @@
+import Exact
+
+extension CanonicalForm {
+    /// d/dx of the form, by the quotient rule on N/D and the chain rule through each
+    /// kernel: (√R)′ = R′/(2√R), exp(a)′ = a′·exp(a), log(a)′ = a′/a,
+    /// sin(a)′ = a′·cos(a), cos(a)′ = −a′·sin(a), atan(a)′ = a′/(1 + a²).
+    public func derivative(withRespectTo x: String, assuming assumptions: Assumptions = .none) throws(SimplificationError) -> CanonicalForm {
+        guard symbols.contains(x) else { return .zero }
+        let n = try Self.derivative(of: numerator, x, assumptions)
+        if denominator.isOne { return n }
+        let d = try Self.derivative(of: denominator, x, assumptions)
+        let num = CanonicalForm(normalizedNumerator: numerator, denominator: numerator.ring.one)
+        let den = try CanonicalForm.fraction(denominator, denominator.ring.one)
+        // (N/D)′ = (N′·D − N·D′)/D²
+        return try (n * den - num * d) / den.power(2)
+    }
+
+    /// dp/dx = Σₖ ∂p/∂k · dk/dx over the kernels k of p.
+    static func derivative(of p: MultivariatePolynomial, _ x: String, _ assumptions: Assumptions) throws(SimplificationError) -> CanonicalForm {
+        var total = CanonicalForm.zero
+        for key in p.usedVariables {
+            let kernel = KernelTable.shared.kernel(forKey: key)
+            guard kernel.symbols.contains(x) else { continue }
+            let partial = try fraction(p.derivative(withRespectTo: key), p.ring.one)
+            let inner = try kernelDerivative(kernel, x, assumptions)
+            total = try total + partial * inner
+        }
+        return total
+    }
+
+    static func kernelDerivative(_ k: Kernel, _ x: String, _ assumptions: Assumptions) throws(SimplificationError) -> CanonicalForm {
+        switch k {
+        case .symbol(let name): return name == x ? .one : .zero
+        case .pi: return .zero
+        case .sqrt(let r):
+            return try r.derivative(withRespectTo: x, assuming: assumptions) / CanonicalForm(kernel: k).scaled(by: 2)
+        case .exp(let a):
+            return try a.derivative(withRespectTo: x, assuming: assumptions) * CanonicalForm(kernel: k)
+        case .log(let a):
+            return try a.derivative(withRespectTo: x, assuming: assumptions) / a
+        case .sin(let a):
+            return try a.derivative(withRespectTo: x, assuming: assumptions) * cos(a)
+        case .cos(let a):
+            return try -(a.derivative(withRespectTo: x, assuming: assumptions) * sin(a))
+        case .atan(let a):
+            return try a.derivative(withRespectTo: x, assuming: assumptions) / (CanonicalForm.one + a.power(2))
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Exact
+
+/// Presentation: the canonical form as an expression tree a person would write.
+///
+/// Choices, all deterministic: polynomials print factored when that is shorter,
+/// terms by decreasing degree (ascending when that avoids a leading minus: `1 - t`),
+/// a rational content as one coefficient in front (`pi*t/2`), √c·√P merged into
+/// √(c·P) (`sqrt(4*t^2 - 4*t + 2)`, valid as c > 0), and minus signs folded into a
+/// sum rather than written in front of it (`(1 - 2*t)/x`).
+extension CanonicalForm {
+    public var expression: Expr {
+        let (cn, n0) = Self.integerPrimitive(numerator)
+        let (cd, d0) = Self.integerPrimitive(denominator)
+        let c = cn / cd
+        let numeratorExpression = Self.render(n0, coefficient: c.numerator, allowSignFold: true)
+        let denominatorExpression = d0.isOne ? nil : Self.render(d0, coefficient: .one, allowSignFold: false)
+        var result = numeratorExpression
+        if let den = denominatorExpression {
+            let b = c.denominator
+            let fullDenominator = b.isOne ? den : Self.product([.number(Rational(b)), den])
+            result = .binary(.divide, result, fullDenominator)
+        } else if !c.denominator.isOne {
+            result = .binary(.divide, result, .number(Rational(c.denominator)))
+        }
+        return result
+    }
+
+    /// p = c·p₀ with p₀ integer, content 1, positive leading coefficient (graded order).
+    static func integerPrimitive(_ p: MultivariatePolynomial) -> (Rational, MultivariatePolynomial) {
+        if p.isZero { return (.zero, p) }
+        var c = p.content.magnitude
+        if sortedTerms(p).first!.coefficient.isNegative { c = -c }
+        return (c, p.scaled(by: 1 / c))
+    }
+
+    /// Terms by decreasing total degree, then by decreasing exponents in kernel order.
+    static func sortedTerms(_ p: MultivariatePolynomial) -> [MultivariatePolynomial.Term] {
+        p.terms.sorted { a, b in
+            let da = a.exponents.reduce(0, +), db = b.exponents.reduce(0, +)
+            if da != db { return da > db }
+            return b.exponents.lexicographicallyPrecedes(a.exponents)
+        }
+    }
+
+    /// k·p for an integer k (sign included) and a primitive p with positive leading
+    /// coefficient: factored or expanded, whichever prints shorter.
+    static func render(_ p: MultivariatePolynomial, coefficient k: BigInt, allowSignFold: Bool) -> Expr {
+        if p.isOne { return .number(Rational(k)) }
+        let expanded = renderExpanded(p.scaled(by: Rational(k)), foldSign: allowSignFold)
+        guard p.termCount > 1 else { return expanded }
+        let factorization = p.factored()
+        guard factorization.factors.count > 1 || (factorization.factors.first?.multiplicity ?? 1) > 1 else { return expanded }
+        var constant = factorization.content * Rational(k)
+        var pieces: [Expr] = []
+        var signFolded = false
+        for (f, e) in factorization.factors {
+            var factor = f
+            // A negative constant is absorbed by a factor of odd power: (1 - t)^3.
+            if constant.isNegative && e % 2 == 1 && !signFolded && f.termCount > 1 {
+                factor = -f
+                constant = -constant
+                signFolded = true
+            }
+            let base = renderExpanded(factor, foldSign: false)
+            pieces.append(e == 1 ? base : .binary(.power, base, .number(e)))
+        }
+        var factored = product(pieces)
+        if !constant.isOne {
+            if constant == -1 { factored = .negation(factored) }
+            else { factored = product([.number(constant.magnitude), factored]); if constant.isNegative { factored = .negation(factored) } }
+        }
+        return printASCII(factored).count < printASCII(expanded).count ? factored : expanded
+    }
+
+    /// A sum of terms. Decreasing degree, unless the first term is negative and the
+    /// last positive: then increasing (`1 - t^2`).
+    static func renderExpanded(_ p: MultivariatePolynomial, foldSign: Bool) -> Expr {
+        var terms = sortedTerms(p)
+        if terms.count > 1, terms.first!.coefficient.isNegative, terms.last!.coefficient.isPositive { terms.reverse() }
+        var result: Expr?
+        for term in terms {
+            let magnitude = renderTerm(term.coefficient.magnitude, term.exponents, ring: p.ring)
+            if let sum = result {
+                result = .binary(term.coefficient.isNegative ? .subtract : .add, sum, magnitude)
+            } else {
+                result = term.coefficient.isNegative ? .negation(magnitude) : magnitude
+            }
+        }
+        return result ?? .number(0)
+    }
+
+    /// c·∏ kᵢ^eᵢ for c > 0, written `a*k1*k2/b`.
+    static func renderTerm(_ c: Rational, _ exponents: [Int], ring: PolynomialRing) -> Expr {
+        var factors: [Expr] = []
+        var constantRadicands: [Rational] = []
+        var polynomialRoot: (index: Int, radicand: CanonicalForm)?
+        for (i, e) in exponents.enumerated() where e > 0 {
+            let kernel = KernelTable.shared.kernel(forKey: ring.variables[i])
+            if case .sqrt(let r) = kernel, e == 1 {
+                if let value = r.rationalValue { constantRadicands.append(value); continue }
+                if polynomialRoot == nil { polynomialRoot = (factors.count, r); factors.append(.number(0)); continue }
+            }
+            let base = kernel.expression
+            factors.append(e == 1 ? base : .binary(.power, base, .number(e)))
+        }
+        // √c·√P = √(c·P) for constants c > 0; several constant roots merge too.
+        let constantProduct = constantRadicands.reduce(Rational.one, *)
+        if let (index, radicand) = polynomialRoot {
+            let merged = radicand.scaled(by: constantProduct)
+            factors[index] = .function(.sqrt, merged.expression)
+        } else if !constantRadicands.isEmpty {
+            factors.insert(.function(.sqrt, .number(constantProduct)), at: 0)
+        }
+        let a = c.numerator, b = c.denominator
+        if !a.isOne || factors.isEmpty { factors.insert(.number(Rational(a)), at: 0) }
+        let numerator = product(factors)
+        return b.isOne ? numerator : .binary(.divide, numerator, .number(Rational(b)))
+    }
+
+    static func product(_ factors: [Expr]) -> Expr {
+        guard var result = factors.first else { return .number(1) }
+        for f in factors.dropFirst() { result = .binary(.multiply, result, f) }
+        return result
+    }
+}
+
+extension Kernel {
+    /// The kernel as an expression tree.
+    public var expression: Expr {
+        switch self {
+        case .symbol(let name): return .variable(name)
+        case .pi: return .pi
+        case .sqrt(let a): return .function(.sqrt, a.expression)
+        case .exp(let a):
+            // exp(q·log u) with a non-integer rational q prints as the power u^q.
+            if a.isPolynomial, a.numerator.termCount == 1, let term = a.numerator.terms.first,
+               term.exponents.reduce(0, +) == 1, let i = term.exponents.firstIndex(of: 1),
+               case .log(let u) = KernelTable.shared.kernel(forKey: a.numerator.ring.variables[i]) {
+                let q = term.coefficient
+                let top: Expr = .number(Rational(q.numerator.magnitude))
+                let exponent: Expr = .binary(.divide, q.isNegative ? .negation(top) : top, .number(Rational(q.denominator)))
+                return .binary(.power, u.expression, exponent)
+            }
+            return .function(.exp, a.expression)
+        case .log(let a): return .function(.log, a.expression)
+        case .sin(let a): return .function(.sin, a.expression)
+        case .cos(let a): return .function(.cos, a.expression)
+        case .atan(let a): return .function(.atan, a.expression)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Exact
+
+/// A simplification failure at a place in the input.
+public struct LocatedSimplificationError: Error, Sendable, CustomStringConvertible {
+    public var error: SimplificationError
+    /// The subexpression that failed; nil for trees built in code.
+    public var range: SourceRange?
+
+    public var description: String { error.description }
+}
+
+/// Turns expression trees into canonical forms and back.
+///
+/// `simplify(e)` is deterministic and idempotent: the printed result, parsed and
+/// simplified again, prints the same.
+public struct Simplifier: Sendable {
+    public var assumptions: Assumptions
+
+    public init(assuming assumptions: Assumptions = .none) { self.assumptions = assumptions }
+
+    /// The canonical form of `e`; errors carry the range of the failing subexpression.
+    public func canonicalForm(of e: Expr) throws(LocatedSimplificationError) -> CanonicalForm {
+        do {
+            return try form(e)
+        } catch let error as LocatedSimplificationError {
+            throw error
+        } catch let error as SimplificationError {
+            throw LocatedSimplificationError(error: error, range: e.range)
+        } catch {
+            throw LocatedSimplificationError(error: .domain("\(error)"), range: e.range)
+        }
+    }
+
+    /// The simplified expression: the canonical form, presented as a person would
+    /// write it.
+    public func simplify(_ e: Expr) throws(LocatedSimplificationError) -> Expr {
+        try canonicalForm(of: e).expression
+    }
+
+    private func located<T>(_ e: Expr, _ body: () throws(SimplificationError) -> T) throws -> T {
+        do { return try body() } catch { throw LocatedSimplificationError(error: error, range: e.range) }
+    }
+
+    private func form(_ e: Expr) throws -> CanonicalForm {
+        switch e.kind {
+        case .number(let r): return CanonicalForm(r)
+        case .variable(let name): return .symbol(name)
+        case .pi: return .pi
+        case .negation(let x): return -(try form(x))
+        case .binary(let op, let l, let r):
+            let a = try form(l), b = try form(r)
+            return try located(e) { () throws(SimplificationError) -> CanonicalForm in
+                switch op {
+                case .add: return try a + b
+                case .subtract: return try a - b
+                case .multiply: return try a * b
+                case .divide:
+                    if b.isZero { throw SimplificationError.divisionByZero("the divisor \(printASCII(r)) simplifies to 0") }
+                    return try a / b
+                case .power: return try CanonicalForm.power(a, b, assuming: assumptions)
+                }
+            }
+        case .function(let f, let argument):
+            let a = try form(argument)
+            return try located(e) { () throws(SimplificationError) -> CanonicalForm in
+                switch f {
+                case .sqrt: return try CanonicalForm.sqrt(a, assuming: assumptions)
+                case .exp: return try CanonicalForm.exp(a)
+                case .log: return try CanonicalForm.log(a)
+                case .sin: return try CanonicalForm.sin(a)
+                case .cos: return try CanonicalForm.cos(a)
+                case .tan: return try CanonicalForm.tan(a)
+                case .atan: return try CanonicalForm.atan(a)
+                case .sinh: return try CanonicalForm.sinh(a)
+                case .cosh: return try CanonicalForm.cosh(a)
+                case .tanh: return try CanonicalForm.tanh(a)
+                case .sigmoid: return try CanonicalForm.sigmoid(a)
+                }
+            }
+        case .derivative(let inner, let variable):
+            let a = try form(inner)
+            return try located(e) { () throws(SimplificationError) -> CanonicalForm in
+                try a.derivative(withRespectTo: variable, assuming: assumptions)
+            }
+        }
+    }
+}
