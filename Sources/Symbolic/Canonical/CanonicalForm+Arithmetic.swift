@@ -44,6 +44,7 @@ extension CanonicalForm {
     public func power(_ n: Int) throws(SimplificationError) -> CanonicalForm {
         if n == 0 { return .one }
         if n == 1 { return self }
+        if n < 0 && isZero { throw .divisionByZero("0 to a negative power") }
         if let c = rationalValue {
             do { return CanonicalForm(try c.power(n)) } catch { throw SimplificationError(error) }
         }

@@ -42,14 +42,25 @@ extension CanonicalForm {
             d = dq
         }
 
-        // 4. Monic denominator.
+        // 4. √R·A/(R·B) = A/(√R·B): square roots go to the denominator when their
+        //    radicand divides it, the way (2t − 1)/√(4t² − 4t + 2) is written.
+        for key in n.usedVariables {
+            guard case .sqrt(let r) = KernelTable.shared.kernel(forKey: key), !r.numerator.isConstant else { continue }
+            let w = unified([n, d, r.numerator])
+            let root = w[0].ring.variable(key)
+            if let nq = w[0].exactQuotient(dividingBy: root), let dq = w[1].exactQuotient(dividingBy: w[2]) {
+                return try fraction(nq, dq * root, depth: depth + 1)
+            }
+        }
+
+        // 5. Monic denominator.
         let lc = d.leadingCoefficient
         if !lc.isOne {
             n = n.scaled(by: 1 / lc)
             d = d.scaled(by: 1 / lc)
         }
 
-        // 5. The ring of exactly the kernels used.
+        // 6. The ring of exactly the kernels used.
         let keys = Set(n.usedVariables).union(d.usedVariables)
         let ring = KernelTable.shared.ring(for: keys)
         return CanonicalForm(normalizedNumerator: n.converted(to: ring), denominator: d.converted(to: ring))

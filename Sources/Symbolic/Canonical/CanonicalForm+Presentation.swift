@@ -45,7 +45,7 @@ extension CanonicalForm {
     /// k·p for an integer k (sign included) and a primitive p with positive leading
     /// coefficient: factored or expanded, whichever prints shorter.
     static func render(_ p: MultivariatePolynomial, coefficient k: BigInt, allowSignFold: Bool) -> Expr {
-        if p.isOne { return .number(Rational(k)) }
+        if p.isOne { return k.isNegative ? .negation(.number(Rational(k.magnitude))) : .number(Rational(k)) }
         let expanded = renderExpanded(p.scaled(by: Rational(k)), foldSign: allowSignFold)
         guard p.termCount > 1 else { return expanded }
         let factorization = p.factored()
@@ -66,8 +66,8 @@ extension CanonicalForm {
         }
         var factored = product(pieces)
         if !constant.isOne {
-            if constant == -1 { factored = .negation(factored) }
-            else { factored = product([.number(constant.magnitude), factored]); if constant.isNegative { factored = .negation(factored) } }
+            if constant == -1 { factored = negatingFirstFactor(factored) }
+            else { factored = product([.number(constant.magnitude), factored]); if constant.isNegative { factored = negatingFirstFactor(factored) } }
         }
         return printASCII(factored).count < printASCII(expanded).count ? factored : expanded
     }
@@ -83,7 +83,7 @@ extension CanonicalForm {
             if let sum = result {
                 result = .binary(term.coefficient.isNegative ? .subtract : .add, sum, magnitude)
             } else {
-                result = term.coefficient.isNegative ? .negation(magnitude) : magnitude
+                result = term.coefficient.isNegative ? negatingFirstFactor(magnitude) : magnitude
             }
         }
         return result ?? .number(0)
@@ -115,6 +115,15 @@ extension CanonicalForm {
         if !a.isOne || factors.isEmpty { factors.insert(.number(Rational(a)), at: 0) }
         let numerator = product(factors)
         return b.isOne ? numerator : .binary(.divide, numerator, .number(Rational(b)))
+    }
+
+    /// −x written on the first factor of a product or quotient: `-s*sigma/2`, not
+    /// `-(s*sigma)/2`.
+    static func negatingFirstFactor(_ e: Expr) -> Expr {
+        if case .binary(let op, let l, let r) = e.kind, op == .multiply || op == .divide {
+            return .binary(op, negatingFirstFactor(l), r)
+        }
+        return .negation(e)
     }
 
     static func product(_ factors: [Expr]) -> Expr {
