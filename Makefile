@@ -43,6 +43,7 @@ test: deps
 # Benchmarks against SymPy (see bench/README.md); not part of `make test`.
 bench: release
 	python3 bench/real_roots.py --sched $(RELEASE_BIN)
+	python3 bench/simplify.py
 
 clean:
 	rm -rf .build

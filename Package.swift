@@ -25,9 +25,11 @@ let package = Package(
         ),
         .executableTarget(name: "sched", dependencies: ["SchedCLI"]),
         // Per-operation timings for bench/ (not installed, not part of the product).
-        .executableTarget(name: "sched-bench", dependencies: ["Exact"], path: "bench/Sources/sched-bench"),
+        .executableTarget(name: "sched-bench", dependencies: ["Exact", "Symbolic", "SchedTestSupport"], path: "bench/Sources/sched-bench"),
+        // Generators of test inputs, shared by the test suites and the benchmarks.
+        .target(name: "SchedTestSupport", dependencies: ["Exact", "Symbolic"]),
         .testTarget(name: "ExactTests", dependencies: ["Exact"]),
-        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "SchedTestSupport"]),
         .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact"]),
     ],
     swiftLanguageModes: [.v6]

@@ -63,7 +63,7 @@ def main():
             sympy_op, roots = median_time(lambda: sp.real_roots(poly), sympy_runs)
             sympy_count = len(set(roots))
             # sched, per operation.
-            out = subprocess.run([bench_binary, str(args.runs)], input=json.dumps([str(c) for c in coeffs]) + "\n",
+            out = subprocess.run([bench_binary, "roots", str(args.runs)], input=json.dumps([str(c) for c in coeffs]) + "\n",
                                  capture_output=True, text=True, check=True).stdout
             measured = json.loads(out)
             sched_op, sched_count = measured["median_seconds"], measured["roots"]

@@ -11,7 +11,7 @@ public struct SchedCommand: ParsableCommand {
         commandName: "sched",
         abstract: "Exact symbolic analysis of diffusion noise schedules and prediction targets.",
         version: version,
-        subcommands: [SimplifyCommand.self, RootsCommand.self]
+        subcommands: [SimplifyCommand.self, DiffCommand.self, RootsCommand.self]
     )
 
     public init() {}
@@ -34,7 +34,7 @@ public struct SchedCommand: ParsableCommand {
             try command.run()
             status = .success
         } catch let error as SchedInputError {
-            printError("error: \(error.message)")
+            printError(error.isFormatted ? error.message : "error: \(error.message)")
             status = .inputError
         } catch let error as ArithmeticError {
             printError("error: \(error)")
@@ -78,7 +78,18 @@ public struct SchedCommand: ParsableCommand {
 /// An error in what the user gave sched (exit status 1).
 public struct SchedInputError: Error, Sendable {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// True when `message` is already a formatted diagnostic (`file:line:col: error: …`).
+    public var isFormatted: Bool
+
+    public init(_ message: String) {
+        self.message = message
+        isFormatted = false
+    }
+
+    public init(formatted: String) {
+        message = formatted.hasSuffix("\n") ? String(formatted.dropLast()) : formatted
+        isFormatted = true
+    }
 }
 
 struct StandardError: TextOutputStream {

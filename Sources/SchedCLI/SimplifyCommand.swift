@@ -2,26 +2,90 @@ import ArgumentParser
 import Exact
 import Symbolic
 
-/// `sched simplify`: the canonical form of an expression.
+/// `sched simplify`: the canonical form of an expression, and with `--at` its exact
+/// value and a rigorous decimal.
 struct SimplifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simplify",
-        abstract: "Simplify an expression to sched's canonical form."
+        abstract: "Simplify an expression to sched's canonical form, or evaluate it exactly.",
+        discussion: """
+        The result is deterministic and idempotent: simplifying it again prints the same. \
+        With --at, names are replaced by values (exact: 1/3, pi/4, sqrt(2)) and the result \
+        is printed exactly where a closed form exists, with a decimal of --digits correct \
+        digits computed in ball arithmetic.
+        """
     )
 
-    @Argument(help: ArgumentHelp("The expression, e.g. 'sin(t)^2 + cos(t)^2'.", valueName: "expression"))
+    @Argument(help: ArgumentHelp("The expression, e.g. 'sin(t)^2 + cos(t)^2' or 'cos(pi/2 t)'.", valueName: "expression"))
     var expression: String
 
+    @Option(name: .customLong("at"), help: ArgumentHelp("Bind a name, e.g. --at t=1/3 (repeatable).", valueName: "name=value"))
+    var bindings: [Binding] = []
+
+    @Option(help: ArgumentHelp("Correct significant digits of the decimal value (1-10000).", valueName: "n"))
+    var digits: Int = 20
+
+    @Option(help: "Output: text (ASCII input syntax), unicode, latex or json.")
+    var format: ExpressionFormat = .text
+
+    @Option(name: .customLong("assume-positive"), parsing: .upToNextOption,
+            help: ArgumentHelp("Names known to be positive (allows sqrt(x^2) = x).", valueName: "name"))
+    var positive: [String] = []
+
+    func validate() throws {
+        guard (1...10_000).contains(digits) else { throw ValidationError("--digits must be between 1 and 10000") }
+    }
+
     func run() throws {
-        let parsed = ExpressionParser.parse(expression)
-        guard let tree = parsed.expression else {
-            throw SchedInputError(parsed.formattedDiagnostics(fileName: "<expression>"))
+        let tree = try ExpressionCommandSupport.parse(expression)
+        let assumptions = Assumptions(positive: Set(positive))
+        var values: [String: CanonicalForm] = [:]
+        for binding in bindings {
+            let name = "--at \(binding.name)"
+            let valueTree = try ExpressionCommandSupport.parse(binding.valueText, name: name)
+            values[binding.name] = try ExpressionCommandSupport.canonicalForm(
+                of: valueTree, source: binding.valueText, simplifier: Simplifier(assuming: assumptions), name: name)
         }
-        do {
-            let result = try Simplifier().simplify(tree)
-            print(printASCII(result))
-        } catch {
-            throw SchedInputError("\(error)")
+        let form = try ExpressionCommandSupport.canonicalForm(
+            of: tree, source: expression, simplifier: Simplifier(assuming: assumptions, bindings: values))
+        let result = form.expression
+        let evaluated = bindings.isEmpty ? nil : Evaluation(form: form, digits: digits)
+
+        switch format {
+        case .json:
+            var fields: [(String, Any?)] = [
+                ("input", printASCII(tree)), ("result", printASCII(result)), ("latex", printLaTeX(result)),
+            ]
+            if let evaluated {
+                fields += [("exact", evaluated.exact), ("value", evaluated.value), ("radius", evaluated.radius)]
+            }
+            print(ExpressionCommandSupport.json(fields))
+        default:
+            print(ExpressionCommandSupport.render(result, format))
+            if let value = evaluated?.value, evaluated?.exact != nil, form.rationalValue == nil {
+                print("≈ \(value)")
+            }
+        }
+    }
+
+    /// The value of a form after substitution.
+    struct Evaluation {
+        /// The closed form when no free names remain.
+        var exact: String?
+        var value: String?
+        var radius: String?
+
+        init(form: CanonicalForm, digits: Int) {
+            guard form.symbols.isEmpty else { return }
+            exact = printASCII(form.expression)
+            if let r = form.rationalValue {
+                value = r.decimalString(significantDigits: digits)
+                radius = "0"
+                return
+            }
+            guard let result = form.value(at: [:], correctDigits: digits) else { return }
+            value = result.ball.decimalString(digits: result.digits)
+            radius = result.ball.radius.map { $0.isZero ? "0" : $0.decimalString(significantDigits: 3) }
         }
     }
 }

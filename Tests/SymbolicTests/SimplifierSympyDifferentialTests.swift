@@ -2,6 +2,7 @@ import Exact
 import Foundation
 import Testing
 @testable import Symbolic
+import SchedTestSupport
 
 /// Never a false zero: 1,000 generated expressions (fixed seed) are simplified and
 /// zero-tested by sched; SymPy with mpmath evaluates input and result at five rational

@@ -1,6 +1,7 @@
 import Exact
 import Testing
 @testable import Symbolic
+import SchedTestSupport
 
 /// Simplifies text and prints the result in the input syntax.
 func simplified(_ text: String, assuming assumptions: Assumptions = .none) throws -> String {

@@ -47,3 +47,17 @@ extension CanonicalForm {
         }
     }
 }
+
+extension CanonicalForm {
+    /// The form with symbols replaced by forms, simultaneously: rebuilt from its
+    /// presentation with the bindings in place, so that kernels whose arguments
+    /// mention a replaced symbol are re-simplified (sin(t) at t = π/6 is 1/2).
+    public func substituting(_ bindings: [String: CanonicalForm], assuming assumptions: Assumptions = .none) throws(SimplificationError) -> CanonicalForm {
+        guard !symbols.isDisjoint(with: bindings.keys) else { return self }
+        do {
+            return try Simplifier(assuming: assumptions, bindings: bindings).canonicalForm(of: expression)
+        } catch {
+            throw error.error
+        }
+    }
+}

@@ -15,8 +15,13 @@ public struct LocatedSimplificationError: Error, Sendable, CustomStringConvertib
 /// simplified again, prints the same.
 public struct Simplifier: Sendable {
     public var assumptions: Assumptions
+    /// Names replaced by values while simplifying (`--at t=1/2`).
+    public var bindings: [String: CanonicalForm]
 
-    public init(assuming assumptions: Assumptions = .none) { self.assumptions = assumptions }
+    public init(assuming assumptions: Assumptions = .none, bindings: [String: CanonicalForm] = [:]) {
+        self.assumptions = assumptions
+        self.bindings = bindings
+    }
 
     /// The canonical form of `e`; errors carry the range of the failing subexpression.
     public func canonicalForm(of e: Expr) throws(LocatedSimplificationError) -> CanonicalForm {
@@ -44,7 +49,7 @@ public struct Simplifier: Sendable {
     private func form(_ e: Expr) throws -> CanonicalForm {
         switch e.kind {
         case .number(let r): return CanonicalForm(r)
-        case .variable(let name): return .symbol(name)
+        case .variable(let name): return bindings[name] ?? .symbol(name)
         case .pi: return .pi
         case .negation(let x): return -(try form(x))
         case .binary(let op, let l, let r):
@@ -78,9 +83,16 @@ public struct Simplifier: Sendable {
                 }
             }
         case .derivative(let inner, let variable):
-            let a = try form(inner)
-            return try located(e) { () throws(SimplificationError) -> CanonicalForm in
+            // Differentiate before substituting: diff(t^2, t) at t = 1/2 is 1, not 0.
+            var unbound = self
+            unbound.bindings[variable] = nil
+            let a = try unbound.form(inner)
+            let derivative = try located(e) { () throws(SimplificationError) -> CanonicalForm in
                 try a.derivative(withRespectTo: variable, assuming: assumptions)
+            }
+            guard let value = bindings[variable] else { return derivative }
+            return try located(e) { () throws(SimplificationError) -> CanonicalForm in
+                try derivative.substituting([variable: value])
             }
         }
     }

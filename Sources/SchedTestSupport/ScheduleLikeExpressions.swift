@@ -1,15 +1,15 @@
 import Exact
-@testable import Symbolic
+import Symbolic
 
 /// Random expressions of the kind schedules are made of, well defined for positive
 /// t, x, s: rational functions, square roots and logarithms of positive polynomials,
 /// exp, trigonometric and logistic functions — and identities built from them, so
 /// that a fair share of the generated differences are zero.
-struct ScheduleLikeExpressions {
-    var rng: SplitMix64
-    static let symbols = ["t", "x", "s"]
+public struct ScheduleLikeExpressions {
+    var rng: SeededRandom
+    public static let symbols = ["t", "x", "s"]
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    public init(seed: UInt64) { rng = SeededRandom(seed: seed) }
 
     mutating func symbol() -> Expr { .variable(rng.pick(Self.symbols)) }
 
@@ -53,7 +53,7 @@ struct ScheduleLikeExpressions {
         }
     }
 
-    mutating func expression(depth: Int) -> Expr {
+    public mutating func expression(depth: Int) -> Expr {
         if depth <= 1 || rng.chance(0.15) { return atom() }
         switch rng.int(0...9) {
         case 0, 1: return .binary(.add, expression(depth: depth - 1), expression(depth: depth - 1))
@@ -87,4 +87,23 @@ struct ScheduleLikeExpressions {
             return .binary(.subtract, .binary(.add, e, .binary(.power, .function(.sqrt, p), .number(2))), p)
         }
     }
+}
+
+/// SplitMix64 (Steele, Lea, Flood 2014): reproducible inputs from a seed.
+public struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
 }

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Exact
+import Foundation
+import Symbolic
+
+/// Output styles shared by `sched simplify` and `sched diff`.
+enum ExpressionFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, unicode, latex, json
+}
+
+/// Parsing, simplification and rendering shared by the expression commands.
+enum ExpressionCommandSupport {
+    static let inputName = "<expression>"
+
+    /// Parses `text` or throws the formatted diagnostic as an input error.
+    static func parse(_ text: String, name: String = inputName) throws -> Expr {
+        let parsed = ExpressionParser.parse(text)
+        guard let tree = parsed.expression else {
+            throw SchedInputError(formatted: parsed.formattedDiagnostics(fileName: name))
+        }
+        return tree
+    }
+
+    /// The canonical form, or the formatted diagnostic as an input error.
+    static func canonicalForm(of tree: Expr, source: String, simplifier: Simplifier, name: String = inputName) throws -> CanonicalForm {
+        do {
+            return try simplifier.canonicalForm(of: tree)
+        } catch {
+            let text = DiagnosticFormatter(fileName: name).format([error.diagnostic], in: SourceText(source))
+            throw SchedInputError(formatted: text)
+        }
+    }
+
+    static func render(_ e: Expr, _ format: ExpressionFormat) -> String {
+        switch format {
+        case .text, .json: return printASCII(e)
+        case .unicode: return printUnicode(e)
+        case .latex: return printLaTeX(e)
+        }
+    }
+
+    static func json(_ object: [(String, Any?)]) -> String {
+        "{" + object.map { key, value in
+            let rendered: String
+            switch value {
+            case let s as String: rendered = RootsReport.quoted(s)
+            case let b as Bool: rendered = b ? "true" : "false"
+            case let i as Int: rendered = String(i)
+            default: rendered = "null"
+            }
+            return "\(RootsReport.quoted(key)): \(rendered)"
+        }.joined(separator: ", ") + "}"
+    }
+}
+
+/// `--at NAME=VALUE`: a name bound to an expression.
+struct Binding: ExpressibleByArgument {
+    var name: String
+    var valueText: String
+
+    init?(argument: String) {
+        guard let eq = argument.firstIndex(of: "=") else { return nil }
+        name = String(argument[..<eq]).trimmingCharacters(in: .whitespaces)
+        valueText = String(argument[argument.index(after: eq)...])
+        guard !name.isEmpty, !valueText.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+    }
+}
