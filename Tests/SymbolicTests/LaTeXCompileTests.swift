@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import Symbolic
+
+/// The LaTeX printer's output must compile: every expression of the printer tests and
+/// 300 random trees (with rationals only code can build, and every awkward name of
+/// `RandomExpressions`), in both styles, go into one document for pdflatex.
+///
+/// pdflatex (Debian's texlive-latex-base) is installed by `make test`, so a missing
+/// pdflatex is a failure, not a skip.
+@Suite struct LaTeXCompileTests {
+    static func expressions() -> [SymbolicExpression] {
+        var all = (UnicodePrinterTests.parsedCases + UnicodePrinterTests.builtCases
+            + LaTeXPrinterTests.parsedCases + LaTeXPrinterTests.builtCases + LaTeXPrinterTests.inlineCases)
+            .map(\.expression)
+        var generator = RandomExpressions(seed: 0x5EED_0003, parserProducible: false)
+        all += generator.expressions(300)
+        return all
+    }
+
+    static func document(_ expressions: [SymbolicExpression]) -> String {
+        var body = ""
+        for e in expressions {
+            body += "$" + printLaTeX(e) + "$\n\n"
+            body += "$" + printLaTeX(e, style: .inline) + "$\n\n"
+            body += "\\[" + printLaTeX(e) + "\\]\n\n"
+        }
+        return """
+            \\documentclass{article}
+            \\usepackage{amsmath}
+            \\begin{document}
+            \(body)\\end{document}
+
+            """
+    }
+
+    @Test func everyPrintedExpressionCompiles() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sched-latex-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let expressions = Self.expressions()
+        #expect(expressions.count >= 400)
+        try Self.document(expressions).write(to: directory.appendingPathComponent("printed.tex"), atomically: true, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "printed.tex"]
+        process.currentDirectoryURL = directory
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+
+        let log = (try? String(contentsOf: directory.appendingPathComponent("printed.log"), encoding: .utf8)) ?? ""
+        let errors = log.split(separator: "\n").filter {
+            $0.hasPrefix("!") || $0.contains("Undefined control sequence") || $0.contains("Missing")
+        }
+        #expect(process.terminationStatus == 0,
+                "pdflatex exited with \(process.terminationStatus) (127: not installed; `make test` installs texlive-latex-base)")
+        #expect(!log.isEmpty, "pdflatex wrote no log")
+        #expect(errors.isEmpty, "\(errors.prefix(10).joined(separator: "\n"))")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("printed.pdf").path))
+    }
+}
