@@ -58,7 +58,7 @@ public enum LaTeXStyle: Hashable, Sendable {
 ///   as `printASCII` (`- t^{2}`, `\left(- t\right)^{2}`, `2^{3^{2}}`,
 ///   `\left(2^{3}\right)^{2}`, `a - \left(b - c\right)`, `a + \left(- b\right)`), minus
 ///   those that braces and fractions make unnecessary.
-public func printLaTeX(_ e: Expression, style: LaTeXStyle = .display) -> String {
+public func printLaTeX(_ e: Expr, style: LaTeXStyle = .display) -> String {
     LaTeXPrinter(style: style, expAsPower: !LaTeXPrinter.mentionsVariableE(e)).render(e)
 }
 
@@ -90,7 +90,7 @@ struct LaTeXPrinter {
         case atom
     }
 
-    static func mentionsVariableE(_ e: Expression) -> Bool {
+    static func mentionsVariableE(_ e: Expr) -> Bool {
         switch e.kind {
         case .variable(let name): return name == "e"
         case .number, .pi: return false
@@ -100,7 +100,7 @@ struct LaTeXPrinter {
         }
     }
 
-    func shape(_ e: Expression) -> Shape {
+    func shape(_ e: Expr) -> Shape {
         switch e.kind {
         case .number(let r):
             if r.isNegative { return .negative }
@@ -122,13 +122,13 @@ struct LaTeXPrinter {
 
     static func parenthesized(_ text: String) -> String { "\\left(" + text + "\\right)" }
 
-    func render(_ e: Expression, parenthesized wrap: Bool) -> String {
+    func render(_ e: Expr, parenthesized wrap: Bool) -> String {
         wrap ? LaTeXPrinter.parenthesized(render(e)) : render(e)
     }
 
     /// Whether `e` prints ending in an open derivative (`- \frac{d}{d t} f`), whose
     /// operand would seem to extend over a factor juxtaposed after it.
-    func endsInDerivative(_ e: Expression) -> Bool {
+    func endsInDerivative(_ e: Expr) -> Bool {
         switch e.kind {
         case .derivative: return true
         case .negation(let x): return !needsParenthesesAfterMinus(x) && endsInDerivative(x)
@@ -136,14 +136,14 @@ struct LaTeXPrinter {
         }
     }
 
-    func needsParenthesesAfterMinus(_ x: Expression) -> Bool {
+    func needsParenthesesAfterMinus(_ x: Expr) -> Bool {
         switch shape(x) {
         case .sum, .product, .negative: return true
         default: return false
         }
     }
 
-    func render(_ e: Expression) -> String {
+    func render(_ e: Expr) -> String {
         switch e.kind {
         case .number(let r):
             return number(r)
@@ -185,7 +185,7 @@ struct LaTeXPrinter {
         }
     }
 
-    func power(_ base: Expression, _ exponent: Expression) -> String {
+    func power(_ base: Expr, _ exponent: Expr) -> String {
         let exponentText = "^{" + render(exponent) + "}"
         switch shape(base) {
         case .atom:

@@ -44,7 +44,7 @@ import Exact
 /// - **Minus** is U+2212 for subtraction, negation and negative numbers; an exponent in
 ///   scientific notation keeps its ASCII hyphen (`1e-30`), which is all the lexer reads.
 ///   A negation is parenthesized as a right operand (`a − (−b)`, `2(−t)`, `2^(−t)`).
-public func printUnicode(_ e: Expression) -> String {
+public func printUnicode(_ e: Expr) -> String {
     UnicodePrinter.render(e).text
 }
 
@@ -92,7 +92,7 @@ enum UnicodePrinter {
     /// Binding strength, as in `ASCIIPrinter.level`: sums 1, products and quotients 2,
     /// negation 3, powers 4, atoms 5. Numbers rank as they print: `1/3` is a quotient,
     /// `−2` a negation, `−1/3` a quotient.
-    static func level(_ e: Expression) -> Int {
+    static func level(_ e: Expr) -> Int {
         if case .number(let r) = e.kind {
             if ASCIIPrinter.decimalText(r.magnitude) == nil { return 2 }
             return r.isNegative ? 3 : 5
@@ -101,7 +101,7 @@ enum UnicodePrinter {
     }
 
     /// Whether `e` prints as a quotient `a/b`.
-    static func isQuotient(_ e: Expression) -> Bool {
+    static func isQuotient(_ e: Expr) -> Bool {
         switch e.kind {
         case .binary(.divide, _, _): return true
         case .number(let r): return ASCIIPrinter.decimalText(r.magnitude) == nil
@@ -113,7 +113,7 @@ enum UnicodePrinter {
         Piece(text: "(" + p.text + ")", start: .open, end: .closed)
     }
 
-    static func render(_ e: Expression, parenthesized wrap: Bool) -> Piece {
+    static func render(_ e: Expr, parenthesized wrap: Bool) -> Piece {
         let p = render(e)
         return wrap ? parenthesized(p) : p
     }
@@ -121,12 +121,12 @@ enum UnicodePrinter {
     /// A right operand: parenthesized below `minimumLevel`, and whenever it prints with
     /// a leading minus (`a + (−2t)`, `a − (−1/3)`, `2(−t)`), which would otherwise
     /// follow an operator.
-    static func rightOperand(_ e: Expression, minimumLevel: Int) -> Piece {
+    static func rightOperand(_ e: Expr, minimumLevel: Int) -> Piece {
         let p = render(e)
         return level(e) < minimumLevel || p.start == .minus ? parenthesized(p) : p
     }
 
-    static func render(_ e: Expression) -> Piece {
+    static func render(_ e: Expr) -> Piece {
         switch e.kind {
         case .number(let r):
             return number(r)
@@ -176,7 +176,7 @@ enum UnicodePrinter {
 
     /// Whether `√` can take `x` without parentheses: a number, name, π or call (but not
     /// another root, `√√t`, nor a number that prints as a quotient or negation).
-    static func isRadicand(_ x: Expression) -> Bool {
+    static func isRadicand(_ x: Expr) -> Bool {
         switch x.kind {
         case .number: return level(x) == 5
         case .variable, .pi, .derivative: return true
@@ -222,7 +222,7 @@ enum UnicodePrinter {
 
     /// The superscript form of an exponent that is an integer literal of at most three
     /// digits, possibly negated (`²`, `⁻¹`); nil for any other exponent.
-    static func superscript(_ exponent: Expression) -> String? {
+    static func superscript(_ exponent: Expr) -> String? {
         var negative = false
         var value: Rational
         switch exponent.kind {

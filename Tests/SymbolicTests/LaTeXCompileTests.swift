@@ -9,16 +9,16 @@ import Testing
 /// pdflatex (Debian's texlive-latex-base) is installed by `make test`, so a missing
 /// pdflatex is a failure, not a skip.
 @Suite struct LaTeXCompileTests {
-    static func expressions() -> [SymbolicExpression] {
+    static func expressions() -> [Expr] {
         var all = (UnicodePrinterTests.parsedCases + UnicodePrinterTests.builtCases
             + LaTeXPrinterTests.parsedCases + LaTeXPrinterTests.builtCases + LaTeXPrinterTests.inlineCases)
             .map(\.expression)
-        var generator = RandomExpressions(seed: 0x5EED_0003, parserProducible: false)
+        var generator = PrinterTreeGenerator(seed: 0x5EED_0003, parserProducible: false)
         all += generator.expressions(300)
         return all
     }
 
-    static func document(_ expressions: [SymbolicExpression]) -> String {
+    static func document(_ expressions: [Expr]) -> String {
         var body = ""
         for e in expressions {
             body += "$" + printLaTeX(e) + "$\n\n"

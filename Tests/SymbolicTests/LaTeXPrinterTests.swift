@@ -93,9 +93,9 @@ import Testing
 
     /// exp is `e^{x}` unless a variable `e` is around, whose powers would look the same.
     @Test func expSwitchesToCommandNextToVariableE() throws {
-        #expect(printLaTeX(try Expression(parsing: "exp(t) + e1^t")) == #"e^{t} + e_{1}^{t}"#)
-        #expect(printLaTeX(try Expression(parsing: "exp(t) + e^t")) == #"\exp\left(t\right) + e^{t}"#)
-        #expect(printLaTeX(try Expression(parsing: "diff(exp(t), e)")) == #"\frac{d}{d e} \exp\left(t\right)"#)
+        #expect(printLaTeX(try Expr(parsing: "exp(t) + e1^t")) == #"e^{t} + e_{1}^{t}"#)
+        #expect(printLaTeX(try Expr(parsing: "exp(t) + e^t")) == #"\exp\left(t\right) + e^{t}"#)
+        #expect(printLaTeX(try Expr(parsing: "diff(exp(t), e)")) == #"\frac{d}{d e} \exp\left(t\right)"#)
     }
 
     /// Greek names as SymPy prints them: commands, `\mathrm` capitals, `o` for omicron.

@@ -60,7 +60,7 @@ import Testing
 
     @Test func agreesWithSympy() throws {
         let expressions = LaTeXPrinterTests.parsedCases.map(\.expression)
-            + (try Self.extraSources.map { try SymbolicExpression(parsing: $0) })
+            + (try Self.extraSources.map { try Expr(parsing: $0) })
         let sources = expressions.map(printASCII)
         #expect(sources.count >= 50)
         #expect(Self.mustAgree.isSubset(of: Set(sources)), "\(Self.mustAgree.subtracting(sources))")

@@ -5,17 +5,17 @@ import Testing
 /// One printer expectation: an input (parsed from ASCII text, or a tree built in code)
 /// and the exact text a printer must produce for it.
 struct PrinterCase: Sendable, CustomTestStringConvertible {
-    let expression: Expression
+    let expression: Expr
     let expected: String
     let label: String
 
     init(_ source: String, _ expected: String) {
-        expression = try! Expression(parsing: source)
+        expression = try! Expr(parsing: source)
         self.expected = expected
         label = source
     }
 
-    init(built expression: Expression, _ expected: String) {
+    init(built expression: Expr, _ expected: String) {
         self.expression = expression
         self.expected = expected
         label = "built " + printASCII(expression)
@@ -109,19 +109,19 @@ struct PrinterCase: Sendable, CustomTestStringConvertible {
     /// Every parsed example reads back as the tree it was printed from.
     @Test(arguments: parsedCases)
     func examplesRoundTrip(_ c: PrinterCase) throws {
-        #expect(try Expression(parsing: c.expected) == c.expression)
+        #expect(try Expr(parsing: c.expected) == c.expression)
     }
 
     /// The guarantee: `parse(printUnicode(e)) == e` for trees the parser can produce.
     /// There are no exceptions among them; the ASCII round trip is checked alongside to
     /// show that the generator does produce such trees.
     @Test func randomTreesRoundTrip() {
-        var generator = RandomExpressions(seed: 0x5EED_0001)
+        var generator = PrinterTreeGenerator(seed: 0x5EED_0001)
         var failures = 0
         for e in generator.expressions(3000) {
-            #expect((try? Expression(parsing: printASCII(e))) == e, "generator: \(printASCII(e))")
+            #expect((try? Expr(parsing: printASCII(e))) == e, "generator: \(printASCII(e))")
             let text = printUnicode(e)
-            let back = try? Expression(parsing: text)
+            let back = try? Expr(parsing: text)
             if back != e {
                 failures += 1
                 if failures <= 20 {
@@ -135,10 +135,10 @@ struct PrinterCase: Sendable, CustomTestStringConvertible {
     /// Trees built in code (any rational) print as text that parses, to a tree that
     /// prints the same: the printout is a fixed point after one round.
     @Test func builtTreesPrintParseableText() {
-        var generator = RandomExpressions(seed: 0x5EED_0002, parserProducible: false)
+        var generator = PrinterTreeGenerator(seed: 0x5EED_0002, parserProducible: false)
         for e in generator.expressions(2000) {
             let text = printUnicode(e)
-            guard let back = try? Expression(parsing: text) else {
+            guard let back = try? Expr(parsing: text) else {
                 Issue.record("\(printASCII(e)) printed as \(text), which does not parse")
                 continue
             }

@@ -10,10 +10,16 @@ import Exact
 extension CanonicalForm {
     public var expression: Expr {
         let (cn, n0) = Self.integerPrimitive(numerator)
-        let (cd, d0) = Self.integerPrimitive(denominator)
-        let c = cn / cd
+        let (cd, d0Primitive) = Self.integerPrimitive(denominator)
+        var d0 = d0Primitive
+        var c = cn / cd
+        // A minus sign goes into a sum in the denominator: x/(1 - y), not -x/(y - 1).
+        if c.isNegative && d0.termCount > 1 && n0.termCount == 1 {
+            c = -c
+            d0 = -d0
+        }
         let numeratorExpression = Self.render(n0, coefficient: c.numerator, allowSignFold: true)
-        let denominatorExpression = d0.isOne ? nil : Self.render(d0, coefficient: .one, allowSignFold: false)
+        let denominatorExpression = d0.isOne ? nil : Self.render(d0, coefficient: .one, allowSignFold: true)
         var result = numeratorExpression
         if let den = denominatorExpression {
             let b = c.denominator

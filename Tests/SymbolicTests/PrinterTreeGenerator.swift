@@ -1,20 +1,6 @@
 import Exact
 @testable import Symbolic
 
-/// SplitMix64, so that the printers' property tests see the same trees on every machine.
-struct PrinterTestRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random expression trees for the printers' property tests, with a fixed seed.
 ///
 /// With `parserProducible` (the default) every tree is one the parser can produce: its
@@ -24,12 +10,12 @@ struct PrinterTestRandom: RandomNumberGenerator {
 /// printers' hard cases: names that merge when juxtaposed (`x0 t`), `e` next to a
 /// number (`2 e1` must not become 2e1 = 20), Greek heads with suffixes, names that look
 /// like functions before `(` (`sine`, `expm`), underscores in every position.
-struct RandomExpressions {
-    var random: PrinterTestRandom
+struct PrinterTreeGenerator {
+    var random: SplitMix64
     let parserProducible: Bool
 
     init(seed: UInt64, parserProducible: Bool = true) {
-        random = PrinterTestRandom(seed: seed)
+        random = SplitMix64(seed: seed)
         self.parserProducible = parserProducible
     }
 
@@ -65,7 +51,7 @@ struct RandomExpressions {
         }
     }
 
-    mutating func leaf() -> Expression {
+    mutating func leaf() -> Expr {
         switch Int.random(in: 0..<20, using: &random) {
         case 0..<7: return .number(number())
         case 7..<17: return .variable(pick(Self.names))
@@ -75,7 +61,7 @@ struct RandomExpressions {
 
     /// An exponent: often an integer literal (superscript material), sometimes
     /// negated, otherwise any tree whose literal, if it is one, is within the limit.
-    mutating func exponent(depth: Int) -> Expression {
+    mutating func exponent(depth: Int) -> Expr {
         switch Int.random(in: 0..<10, using: &random) {
         case 0..<4: return .number(Rational(pick([0, 1, 2, 2, 3, 4, 10, 12, 123, 999, 1000, 10_000])))
         case 4..<6: return .negation(.number(Rational(pick([1, 2, 3, 10]))))
@@ -92,7 +78,7 @@ struct RandomExpressions {
         }
     }
 
-    mutating func expression(depth: Int) -> Expression {
+    mutating func expression(depth: Int) -> Expr {
         if depth <= 0 || chance(0.12) { return leaf() }
         switch Int.random(in: 0..<100, using: &random) {
         case 0..<10:
@@ -113,12 +99,7 @@ struct RandomExpressions {
     }
 
     /// `count` trees of height at most `depth + 1`.
-    mutating func expressions(_ count: Int, depth: Int = 5) -> [Expression] {
+    mutating func expressions(_ count: Int, depth: Int = 5) -> [Expr] {
         (0..<count).map { _ in expression(depth: depth) }
     }
 }
-
-/// The tree type under a name that files importing Foundation can use: Foundation has
-/// its own `Expression`, and `Symbolic.Expression` does not resolve because the module
-/// declares an enum named `Symbolic`.
-typealias SymbolicExpression = Expression

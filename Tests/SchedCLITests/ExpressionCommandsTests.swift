@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@Suite struct ExpressionCommandsEndToEndTests {
+    @Test(arguments: [
+        (["simplify", "sin(t)^2 + cos(t)^2"], "1\n"),
+        (["simplify", "(2t-1)/sqrt(2((1-t)^2+t^2))"], "(2*t - 1)/sqrt(4*t^2 - 4*t + 2)\n"),
+        (["simplify", "cos(pi/2 t)", "--at", "t=1/2"], "sqrt(2)/2\n≈ 0.70710678118654752440\n"),
+        (["simplify", "t^2", "--at", "t=1/3"], "1/9\n"),
+        (["simplify", "sqrt(x^2)", "--assume-positive", "x"], "x\n"),
+        (["simplify", "-t^2 + 1"], "1 - t^2\n"),
+        (["simplify", "sqrt(1 - alpha^2)", "--format", "unicode"], "√(1 − α²)\n"),
+        (["simplify", "sigma_d^2/(s^2 + sigma_d^2)", "--format", "latex"], "\\frac{\\sigma_{d}^{2}}{s^{2} + \\sigma_{d}^{2}}\n"),
+        (["diff", "cos(pi/2 t)", "t"], "-pi*sin(pi*t/2)/2\n"),
+        (["diff", "sigmoid(x)", "x"], "exp(-x)/(exp(-2*x) + 2*exp(-x) + 1)\n"),
+    ] as [([String], String)])
+    func printsTheResult(arguments: [String], expected: String) throws {
+        let r = try SchedBinary.run(arguments)
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(arguments): \(r.stderr)")
+        #expect(r.stdout == expected, "\(arguments)")
+    }
+
+    @Test func jsonWithEvaluation() throws {
+        let r = try SchedBinary.run(["simplify", "cos(pi/2 t)", "--at", "t=1/2", "--format", "json", "--digits", "30"])
+        #expect(r.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["input"] as? String == "cos(pi/2*t)")
+        #expect(object["result"] as? String == "sqrt(2)/2")
+        #expect(object["exact"] as? String == "sqrt(2)/2")
+        #expect(object["latex"] as? String == "\\frac{\\sqrt{2}}{2}")
+        #expect(object["value"] as? String == "0.707106781186547524400844362105")
+        let radius = try #require(Double(object["radius"] as? String ?? ""))
+        #expect(radius > 0 && radius < 1e-30)
+        // Without --at there is no value.
+        let plain = try SchedBinary.run(["simplify", "t + t", "--format", "json"])
+        #expect(plain.stdout == "{\"input\": \"t + t\", \"result\": \"2*t\", \"latex\": \"2 t\"}\n")
+        // Free names left: no exact value.
+        let partial = try SchedBinary.run(["simplify", "t + s", "--at", "t=1", "--format", "json"])
+        #expect(partial.stdout.contains("\"exact\": null") && partial.stdout.contains("\"value\": null"))
+    }
+
+    @Test(arguments: [
+        (["simplify", "2**"], "<expression>:1:4: error: expected an expression after '**'\n1 | 2**\n  |    ^\n"),
+        (["simplify", "log(t)", "--at", "t=0"], "<expression>:1:1: error: logarithm of the non-positive number 0\n1 | log(t)\n  | ^~~~~~\n"),
+        (["simplify", "1/(x - x)"], "<expression>:1:1: error: division by zero: the divisor x - x simplifies to 0\n1 | 1/(x - x)\n  | ^~~~~~~~~\n"),
+        (["simplify", "t", "--at", "t=sqrt(-1)"], "--at t:1:1: error: square root of the negative number -1\n1 | sqrt(-1)\n  | ^~~~~~~~\n"),
+    ] as [([String], String)])
+    func inputErrorsAreDiagnosticsWithExitOne(arguments: [String], expected: String) throws {
+        let r = try SchedBinary.run(arguments)
+        #expect(r.status == 1, "\(arguments)")
+        #expect(r.stderr == expected, "\(arguments)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        for args in [["simplify"], ["diff", "t"], ["simplify", "t", "--format", "xml"], ["simplify", "t", "--at", "t"], ["simplify", "t", "--digits", "0"]] {
+            let r = try SchedBinary.run(args)
+            #expect(r.status == 2, "\(args)")
+        }
+    }
+}
