@@ -46,6 +46,7 @@ struct SimplifyCommand: ParsableCommand {
             values[binding.name] = try ExpressionCommandSupport.canonicalForm(
                 of: valueTree, source: binding.valueText, simplifier: Simplifier(assuming: assumptions), name: name)
         }
+        values = try resolved(values, assumptions)
         let form = try ExpressionCommandSupport.canonicalForm(
             of: tree, source: expression, simplifier: Simplifier(assuming: assumptions, bindings: values))
         let result = form.expression
@@ -66,6 +67,23 @@ struct SimplifyCommand: ParsableCommand {
                 print("≈ \(value)")
             }
         }
+    }
+
+    /// Bindings may mention each other (`--at c=1-c_skip --at c_skip=1/2`): substitute
+    /// until no bound name is left, or report a cycle.
+    func resolved(_ values: [String: CanonicalForm], _ assumptions: Assumptions) throws -> [String: CanonicalForm] {
+        var values = values
+        for _ in 0...values.count {
+            let pending = values.filter { !$0.value.symbols.isDisjoint(with: values.keys) }
+            if pending.isEmpty { return values }
+            for (name, value) in pending {
+                do { values[name] = try value.substituting(values.filter { $0.key != name }, assuming: assumptions) } catch {
+                    throw SchedInputError("--at \(name): \(error)")
+                }
+            }
+        }
+        let cyclic = values.filter { !$0.value.symbols.isDisjoint(with: values.keys) }.keys.sorted()
+        throw SchedInputError("the --at bindings of \(cyclic.joined(separator: ", ")) refer to each other in a cycle")
     }
 
     /// The value of a form after substitution.
