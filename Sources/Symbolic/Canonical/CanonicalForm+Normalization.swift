@@ -1,6 +1,12 @@
 import Exact
 
 extension CanonicalForm {
+    /// The canonical form of n/d for polynomials over kernel rings (the rings of other
+    /// forms' numerators and denominators); throws when d is 0.
+    public init(numerator n: MultivariatePolynomial, denominator d: MultivariatePolynomial) throws(SimplificationError) {
+        self = try CanonicalForm.fraction(n, d)
+    }
+
     /// The canonical form of n/d: relations applied, exp monomials moved out of the
     /// denominator, common factors cancelled, denominator monic.
     static func fraction(_ n: MultivariatePolynomial, _ d: MultivariatePolynomial, depth: Int = 0) throws(SimplificationError) -> CanonicalForm {

@@ -71,7 +71,7 @@ public indirect enum Kernel: Hashable, Sendable {
     var sortKey: String { "\(rank):\(key)" }
 
     /// The symbols this kernel depends on.
-    var symbols: Set<String> {
+    public var symbols: Set<String> {
         switch self {
         case .symbol(let name): return [name]
         case .pi: return []
