@@ -15,11 +15,13 @@ let package = Package(
         .systemLibrary(name: "CFlintArb", path: "Sources/CFlintArb"),
         .target(name: "Exact", dependencies: ["CFlintArb"]),
         .target(name: "Symbolic", dependencies: ["Exact"]),
+        .target(name: "Schedules", dependencies: ["Exact", "Symbolic"]),
         .target(
             name: "SchedCLI",
             dependencies: [
                 "Exact",
                 "Symbolic",
+                "Schedules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -30,6 +32,7 @@ let package = Package(
         .target(name: "SchedTestSupport", dependencies: ["Exact", "Symbolic"]),
         .testTarget(name: "ExactTests", dependencies: ["Exact"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "SchedTestSupport"]),
+        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Symbolic", "Exact"]),
         .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,20 +5,26 @@ extension CanonicalForm {
     /// given working precision. Unbound symbols and points outside a kernel's domain
     /// give an indeterminate ball (Arb's [NaN ± inf]), never a wrong number.
     public func ball(at values: [String: Rational], precision: Int) -> Ball {
+        ball(atBalls: values.mapValues { Ball($0, precision: precision) }, precision: precision)
+    }
+
+    /// The same with symbols bound to balls: an enclosure of the form's range over
+    /// the box (interval arithmetic; wide boxes give wide, still valid, enclosures).
+    public func ball(atBalls values: [String: Ball], precision: Int) -> Ball {
         var cache: [String: Ball] = [:]
         func kernelBall(_ key: String) -> Ball {
             if let b = cache[key] { return b }
             let b: Ball
             switch KernelTable.shared.kernel(forKey: key) {
             case .symbol(let name):
-                b = values[name].map { Ball($0, precision: precision) } ?? .indeterminate(precision: precision)
+                b = values[name] ?? .indeterminate(precision: precision)
             case .pi: b = .pi(precision: precision)
-            case .sqrt(let a): b = .sqrt(a.ball(at: values, precision: precision))
-            case .exp(let a): b = .exp(a.ball(at: values, precision: precision))
-            case .log(let a): b = .log(a.ball(at: values, precision: precision))
-            case .sin(let a): b = .sin(a.ball(at: values, precision: precision))
-            case .cos(let a): b = .cos(a.ball(at: values, precision: precision))
-            case .atan(let a): b = .atan(a.ball(at: values, precision: precision))
+            case .sqrt(let a): b = .sqrt(a.ball(atBalls: values, precision: precision))
+            case .exp(let a): b = .exp(a.ball(atBalls: values, precision: precision))
+            case .log(let a): b = .log(a.ball(atBalls: values, precision: precision))
+            case .sin(let a): b = .sin(a.ball(atBalls: values, precision: precision))
+            case .cos(let a): b = .cos(a.ball(atBalls: values, precision: precision))
+            case .atan(let a): b = .atan(a.ball(atBalls: values, precision: precision))
             }
             cache[key] = b
             return b

@@ -1,0 +1,177 @@
+import Exact
+import Symbolic
+
+/// Certified zero sets of expressions in one variable on a domain.
+///
+/// - Identically zero: the canonical form (or its trigonometric expansion) is 0.
+/// - The numerator is factored over its kernels; each factor is handled alone:
+///   a polynomial in t with rational coefficients by exact real-root isolation
+///   (rational zeros exactly, irrational ones with their minimal polynomial); a
+///   factor exp(a) has no zeros; √R vanishes where R does; log(a) where a = 1;
+///   anything else by `BallRootIsolator` (ball arithmetic with derivatives), whose
+///   enclosures are checked for exact closed forms.
+/// - Symbolic parameters other than t: the zeros are not located (reported
+///   incomplete with the reason), never guessed.
+public struct ZeroFinder: Sendable {
+    public var assumptions: Assumptions
+
+    public init(assuming assumptions: Assumptions = .none) { self.assumptions = assumptions }
+
+    public func zeros(of f: CanonicalForm, on domain: AnalysisDomain) -> ZeroSet {
+        let t = domain.variable
+        if f.isZero || ZeroTest(assuming: assumptions).test(f).isProvenZero { return .identically }
+        let others = f.symbols.subtracting([t])
+        if !others.isEmpty {
+            return .incomplete("it depends on the symbolic parameter\(others.count > 1 ? "s" : "") \(others.sorted().joined(separator: ", ")); zeros that depend on parameters are not located")
+        }
+        if !f.symbols.contains(t) {
+            if ZeroTest(assuming: assumptions).test(f).isProvenNonzero {
+                return ZeroSet(identicallyZero: false, complete: true, points: [], note: nil)
+            }
+            return .incomplete("a constant that could be neither proven zero nor nonzero")
+        }
+        let factorization = f.numerator.factored()
+        var points: [ZeroPoint] = []
+        var reasons: [String] = []
+        for (factor, multiplicity) in factorization.factors {
+            let set = zerosOfFactor(factor, on: domain)
+            if set.identicallyZero { return .identically }
+            for var p in set.points {
+                p.multiplicity = p.multiplicity.map { $0 * multiplicity }
+                points.append(p)
+            }
+            if !set.complete, let note = set.note { reasons.append(note) }
+        }
+        points = Self.merged(points)
+        return ZeroSet(identicallyZero: false, complete: reasons.isEmpty, points: points,
+                       note: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
+    }
+
+    /// Zeros of one irreducible factor of a numerator.
+    func zerosOfFactor(_ p: MultivariatePolynomial, on domain: AnalysisDomain) -> ZeroSet {
+        let t = domain.variable
+        let used = p.usedVariables
+        let form: CanonicalForm
+        do { form = try CanonicalForm(numerator: p, denominator: p.ring.one) } catch {
+            return .incomplete("a factor could not be formed: \(error)")
+        }
+        if !form.symbols.contains(t) {
+            return ZeroTest(assuming: assumptions).test(form).isProvenNonzero
+                ? ZeroSet(identicallyZero: false, complete: true, points: [], note: nil)
+                : .incomplete("a constant factor \(printASCII(form.expression)) could not be proven nonzero")
+        }
+        // A polynomial in t alone: exact.
+        if used == [t], let u = p.univariate(in: t) {
+            return polynomialZeros(u, on: domain)
+        }
+        // A single kernel.
+        if p.termCount == 1, let term = p.terms.first, term.exponents.reduce(0, +) == 1,
+           let i = term.exponents.firstIndex(of: 1) {
+            let kernel = form.kernels.first { $0.key == p.ring.variables[i] }
+            switch kernel {
+            case .exp?: return ZeroSet(identicallyZero: false, complete: true, points: [], note: nil)
+            case .sqrt(let r)?:
+                var set = zeros(of: r, on: domain)
+                for i in set.points.indices { set.points[i].multiplicity = nil }   // √ of a zero of order m has order m/2
+                return set
+            case .log(let a)?:
+                if let shifted = try? a - .one { return zeros(of: shifted, on: domain) }
+            case .atan(let a)?:
+                return zeros(of: a, on: domain)
+            default: break
+            }
+        }
+        return BallRootIsolator(function: form, domain: domain, assumptions: assumptions).isolate()
+    }
+
+    /// Exact isolation of the real zeros of a rational polynomial on the domain.
+    func polynomialZeros(_ u: Polynomial, on domain: AnalysisDomain) -> ZeroSet {
+        // Rational ends: isolate on exactly the domain.
+        if let interval = domain.rationalInterval {
+            do {
+                return ZeroSet(identicallyZero: false, complete: true,
+                               points: try u.realRoots(in: interval).map(Self.point), note: nil)
+            } catch {
+                return .incomplete("\(error)")
+            }
+        }
+        // Irrational ends (π/2): isolate on an outer rational interval, then compare
+        // each zero with the ends by refinement; a zero cannot equal an irrational
+        // end unless the end is algebraic of the same minimal polynomial, which is
+        // checked exactly.
+        let lowerBall = domain.lower.map { $0.ball(at: [:], precision: 256) }
+        let upperBall = domain.upper.map { $0.ball(at: [:], precision: 256) }
+        let outer = RealInterval(
+            lower: lowerBall?.lowerBound.map { .finite($0, closed: true) } ?? .infinite,
+            upper: upperBall?.upperBound.map { .finite($0, closed: true) } ?? .infinite)
+        let candidates: [RealRoot]
+        do { candidates = try u.realRoots(in: outer) } catch { return .incomplete("\(error)") }
+        var points: [ZeroPoint] = []
+        for root in candidates {
+            switch position(of: root, in: domain) {
+            case .inside: points.append(Self.point(root))
+            case .outside: continue
+            case .undecided: return .incomplete("could not decide whether a zero near an end lies in the domain", points: points)
+            }
+        }
+        return ZeroSet(identicallyZero: false, complete: true, points: points, note: nil)
+    }
+
+    enum Position { case inside, outside, undecided }
+
+    func position(of root: RealRoot, in domain: AnalysisDomain) -> Position {
+        var root = root
+        for _ in 0..<200 {
+            let (lo, hi) = root.bounds
+            var inside = true, decided = true
+            for (end, isLower, closed) in [(domain.lower, true, domain.lowerClosed), (domain.upper, false, domain.upperClosed)] {
+                guard let end else { continue }
+                if let r = root.rationalValue, let e = end.rationalValue {
+                    if isLower ? (r < e || (r == e && !closed)) : (r > e || (r == e && !closed)) { inside = false }
+                    continue
+                }
+                if let r = root.rationalValue, let exact = try? (end - CanonicalForm(r)), exact.isZero {
+                    if !closed { inside = false }
+                    continue
+                }
+                let b = end.ball(at: [:], precision: 512)
+                guard let el = b.lowerBound, let eu = b.upperBound else { return .undecided }
+                if isLower {
+                    if hi < el { inside = false } else if lo > eu { } else { decided = false }
+                } else {
+                    if lo > eu { inside = false } else if hi < el { } else { decided = false }
+                }
+            }
+            if !inside { return .outside }
+            if decided { return .inside }
+            guard case .algebraic(var e) = root.value else { return .undecided }
+            e.bisect()
+            root.value = .algebraic(e)
+        }
+        return .undecided
+    }
+
+    static func point(_ root: RealRoot) -> ZeroPoint {
+        switch root.value {
+        case .rational(let r):
+            return ZeroPoint(location: .exact(CanonicalForm(r)), multiplicity: root.multiplicity,
+                             approximation: r.decimalString(significantDigits: 17))
+        case .algebraic(let e):
+            return ZeroPoint(location: .enclosure(lower: e.lower, upper: e.upper, minimalPolynomial: e.minimalPolynomial),
+                             multiplicity: root.multiplicity, approximation: e.decimalApproximation(significantDigits: 17))
+        }
+    }
+
+    /// Sorted, with points found by several factors listed once.
+    static func merged(_ points: [ZeroPoint]) -> [ZeroPoint] {
+        var out: [ZeroPoint] = []
+        for p in points.sorted(by: { $0.sortKey < $1.sortKey }) {
+            if let last = out.last, case .exact(let a) = last.location, case .exact(let b) = p.location, a == b {
+                if let m = last.multiplicity, let n = p.multiplicity { out[out.count - 1].multiplicity = m + n } else { out[out.count - 1].multiplicity = nil }
+                continue
+            }
+            out.append(p)
+        }
+        return out
+    }
+}

@@ -1,0 +1,78 @@
+import Exact
+import Symbolic
+
+/// One zero of a quantity on the time domain.
+public struct ZeroPoint: Sendable, Equatable {
+    public enum Location: Sendable, Equatable {
+        /// Exactly this value, verified by exact evaluation (`1/2`, `1`, `pi/4`).
+        case exact(CanonicalForm)
+        /// The only zero in the open interval (lower, upper) with rational ends; the
+        /// minimal polynomial when the zero is algebraic and it is known.
+        case enclosure(lower: Rational, upper: Rational, minimalPolynomial: Polynomial?)
+    }
+
+    public var location: Location
+    /// The order of the zero, when known.
+    public var multiplicity: Int?
+    /// A decimal approximation (17 significant digits).
+    public var approximation: String
+
+    /// Lower and upper bounds of the location, as rationals (equal for rational zeros).
+    var sortKey: Rational {
+        switch location {
+        case .exact(let f):
+            if let r = f.rationalValue { return r }
+            return f.value(at: [:], correctDigits: 20)?.ball.midpoint ?? .zero
+        case .enclosure(let lower, _, _): return lower
+        }
+    }
+}
+
+/// The zero set of a quantity on the domain: identically zero, or a list of points,
+/// with `complete` true only when it is proven that there are no others.
+public struct ZeroSet: Sendable, Equatable {
+    public var identicallyZero: Bool
+    public var complete: Bool
+    public var points: [ZeroPoint]
+    /// Why the set is incomplete (or how it was obtained).
+    public var note: String?
+
+    public static let identically = ZeroSet(identicallyZero: true, complete: true, points: [], note: nil)
+
+    public static func incomplete(_ reason: String, points: [ZeroPoint] = []) -> ZeroSet {
+        ZeroSet(identicallyZero: false, complete: false, points: points, note: reason)
+    }
+}
+
+/// The time domain with exact (possibly irrational: π/2) or infinite ends.
+public struct AnalysisDomain: Sendable {
+    public var variable: String
+    public var lower: CanonicalForm?
+    public var upper: CanonicalForm?
+    public var lowerClosed: Bool
+    public var upperClosed: Bool
+
+    public init(variable: String, lower: CanonicalForm?, upper: CanonicalForm?, lowerClosed: Bool, upperClosed: Bool) {
+        self.variable = variable
+        self.lower = lower
+        self.upper = upper
+        self.lowerClosed = lowerClosed
+        self.upperClosed = upperClosed
+    }
+
+    /// [0, 1]
+    public static func unit(_ variable: String = "t") -> AnalysisDomain {
+        AnalysisDomain(variable: variable, lower: .zero, upper: .one, lowerClosed: true, upperClosed: true)
+    }
+
+    /// The interval with rational ends when both ends are rational (or infinite).
+    var rationalInterval: RealInterval? {
+        func bound(_ f: CanonicalForm?, closed: Bool) -> RealInterval.Bound? {
+            guard let f else { return .infinite }
+            guard let r = f.rationalValue else { return nil }
+            return .finite(r, closed: closed)
+        }
+        guard let l = bound(lower, closed: lowerClosed), let u = bound(upper, closed: upperClosed) else { return nil }
+        return RealInterval(lower: l, upper: u)
+    }
+}
