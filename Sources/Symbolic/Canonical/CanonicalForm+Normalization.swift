@@ -41,6 +41,24 @@ extension CanonicalForm {
             return try fraction(w[0] * w[2], rest * w[3], depth: depth + 1)
         }
 
+        // 2b. √c (c constant) dividing every term of the denominator: 1/√c = √c/c —
+        //     unless a square root of a polynomial is there too, with which the
+        //     presentation merges it (1/(√2·√P) prints 1/√(2P)).
+        let polynomialRootInDenominator = d.usedVariables.contains { key in
+            if case .sqrt(let r) = KernelTable.shared.kernel(forKey: key) { return r.rationalValue == nil }
+            return false
+        }
+        if !polynomialRootInDenominator, let v = d.usedVariables.first(where: { key in
+            if case .sqrt(let r) = KernelTable.shared.kernel(forKey: key), r.rationalValue != nil {
+                return d.terms.allSatisfy { $0.exponents[d.ring.index(of: key)!] > 0 }
+            }
+            return false
+        }), case .sqrt(let r) = KernelTable.shared.kernel(forKey: v), let c = r.rationalValue,
+           let rest = d.exactQuotient(dividingBy: d.ring.variable(v)) {
+            let w = unified([n, rest, d.ring.variable(v)])
+            return try fraction(w[0] * w[2], w[1].scaled(by: c), depth: depth + 1)
+        }
+
         // 3. Cancel common factors.
         let g = MultivariatePolynomial.gcd(n, d)
         if !g.isOne, let nq = n.exactQuotient(dividingBy: g), let dq = d.exactQuotient(dividingBy: g) {
