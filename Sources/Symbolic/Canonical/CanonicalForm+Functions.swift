@@ -51,6 +51,12 @@ extension CanonicalForm {
     /// √p for a primitive polynomial p (content 1).
     static func sqrtOfPolynomial(_ p: MultivariatePolynomial, _ assumptions: Assumptions) throws(SimplificationError) -> CanonicalForm {
         if p.isOne { return .one }
+        // √exp(a) = exp(a/2): exp is positive.
+        if p.termCount == 1, let term = p.terms.first, term.coefficient.isOne,
+           term.exponents.reduce(0, +) == 1, let i = term.exponents.firstIndex(of: 1),
+           case .exp(let a) = KernelTable.shared.kernel(forKey: p.ring.variables[i]) {
+            return try exp(a.scaled(by: Rational(1, 2)))
+        }
         var inside = p, outside = CanonicalForm.one
         if !assumptions.positive.isEmpty {
             let factorization = p.squarefreeFactorization()

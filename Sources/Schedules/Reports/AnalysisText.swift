@@ -1,0 +1,84 @@
+import Exact
+import Symbolic
+
+/// The readable report of `sched analyze` (Unicode mathematics).
+public enum AnalysisText {
+    static func u(_ f: CanonicalForm) -> String { printUnicode(f.expression) }
+
+    static func u(_ r: Result<CanonicalForm, SimplificationError>?) -> String {
+        switch r {
+        case .success(let f)?: return u(f)
+        case .failure(let e)?: return "undefined (\(e))"
+        case nil: return "—"
+        }
+    }
+
+    public static func point(_ p: ZeroPoint, variable: String) -> String {
+        let m = p.multiplicity.map { $0 > 1 ? ", multiplicity \($0)" : "" } ?? ""
+        switch p.location {
+        case .exact(let f):
+            let approx = f.rationalValue == nil ? " ≈ \(p.approximation)" : ""
+            return "\(variable) = \(u(f))\(approx) (exact\(m))"
+        case .enclosure(let lower, let upper, let minimal):
+            let poly = minimal.map { ", root of \($0.primitivePart.description(variable: variable))" } ?? ""
+            return "\(variable) ≈ \(p.approximation) (the only zero in (\(lower), \(upper))\(poly)\(m))"
+        }
+    }
+
+    public static func zeroSet(_ z: ZeroSet, variable: String) -> String {
+        if z.identicallyZero { return "identically zero (proven)" }
+        var parts = z.points.map { point($0, variable: variable) }
+        if parts.isEmpty { parts = ["none"] }
+        let status = z.complete ? "complete" : "incomplete: \(z.note ?? "not all zeros could be decided")"
+        return parts.joined(separator: "; ") + " — " + status
+    }
+
+    /// The domain as written: [0, 1], (0, π/2], [1/500, ∞).
+    public static func domain(_ d: AnalysisDomain) -> String {
+        let l = d.lower.map(u) ?? "−∞", r = d.upper.map(u) ?? "∞"
+        return (d.lowerClosed && d.lower != nil ? "[" : "(") + l + ", " + r + (d.upperClosed && d.upper != nil ? "]" : ")")
+    }
+
+    public static func report(_ a: ModelAnalysis, heading: String) -> String {
+        let t = a.model.time
+        var lines = [heading]
+        func add(_ label: String, _ value: String) { lines.append("  " + label.padding(toLength: 12, withPad: " ", startingAt: 0) + value) }
+        add("time", "\(t) ∈ \(domain(a.model.domain)), data variance s² = \(u(a.model.dataVariance))")
+        add("x_t", "\(u(a.model.alpha))·x₀ + \(u(a.model.sigma))·ε")
+        add("target", "\(u(a.model.c))·x₀ + \(u(a.model.d))·ε")
+        add("det A", u(a.quantities["det"]))
+        add("x̂₀", "(\(u(a.inverse["x0_from_xt"])))·x_t + (\(u(a.inverse["x0_from_target"])))·ŷ")
+        add("ε̂", "(\(u(a.inverse["eps_from_xt"])))·x_t + (\(u(a.inverse["eps_from_target"])))·ŷ")
+        add("step", "x_\(a.secondTime) = (\(u(a.step["from_xt"])))·x_t + (\(u(a.step["from_target"])))·ŷ")
+        add("amp_x0", u(a.quantities["amp_x0"]))
+        add("amp_eps", u(a.quantities["amp_eps"]))
+        add("Cov", u(a.quantities["cov"]))
+        add("Var(x_t)", u(a.quantities["var_x"]))
+        add("Var(y)", u(a.quantities["var_y"]))
+        add("ρ", u(a.quantities["rho"]))
+        add("snr", u(a.quantities["snr"]))
+        add("log-SNR", u(a.quantities["logsnr"]))
+        add("weight_eps", u(a.quantities["weight_eps"]))
+        add("weight_x0", u(a.quantities["weight_x0"]))
+        add("identity", "1 − ρ² = s²·det²/(Var(x_t)·Var(y)): \(a.lagrangeIdentity.isProvenZero ? "proven" : "\(a.lagrangeIdentity)")")
+        lines.append("  zeros on \(domain(a.model.domain)):")
+        for (name, label) in [("det", "det A"), ("rho", "ρ"), ("alpha", "α"), ("sigma", "σ")] {
+            add("  " + label, zeroSet(a.zeros[name]!, variable: t))
+        }
+        let undefined = a.undefined.points.isEmpty && a.undefined.complete
+            ? "nowhere" : zeroSet(a.undefined, variable: t)
+        add("undefined", undefined)
+        for (label, values, end) in [("lower end", a.ends.lower, a.model.domain.lower), ("upper end", a.ends.upper, a.model.domain.upper)] {
+            let at = end.map { "\(t) = \(u($0))" } ?? "\(t) → ∞"
+            let shown = ["alpha", "sigma", "det", "rho"].map { name -> String in
+                let label = ["alpha": "α", "sigma": "σ", "det": "det A", "rho": "ρ"][name]!
+                switch values[name] {
+                case .exact(let f)?: return "\(label) = \(u(f))"
+                default: return "\(label) unknown"
+                }
+            }
+            add(label, "\(at): " + shown.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
