@@ -65,3 +65,26 @@ struct Binding: ExpressibleByArgument {
         guard !name.isEmpty, !valueText.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
     }
 }
+
+/// A form's exact value and a rigorous decimal, once no free names are left.
+struct ExactValue {
+    /// The closed form; nil while free names remain.
+    var exact: String?
+    var value: String?
+    var radius: String?
+
+    init(form: CanonicalForm, digits: Int) {
+        guard form.symbols.isEmpty else { return }
+        exact = printASCII(form.expression)
+        if let r = form.rationalValue {
+            value = r.decimalString(significantDigits: digits)
+            radius = "0"
+            return
+        }
+        guard let result = form.value(at: [:], correctDigits: digits) else { return }
+        value = result.ball.decimalString(digits: result.digits)
+        radius = result.ball.radius.map { $0.isZero ? "0" : $0.decimalString(significantDigits: 3) }
+    }
+
+    var json: [(String, Any?)] { [("exact", exact), ("value", value), ("radius", radius)] }
+}

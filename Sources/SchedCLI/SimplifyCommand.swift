@@ -50,7 +50,7 @@ struct SimplifyCommand: ParsableCommand {
         let form = try ExpressionCommandSupport.canonicalForm(
             of: tree, source: expression, simplifier: Simplifier(assuming: assumptions, bindings: values))
         let result = form.expression
-        let evaluated = bindings.isEmpty ? nil : Evaluation(form: form, digits: digits)
+        let evaluated = bindings.isEmpty ? nil : ExactValue(form: form, digits: digits)
 
         switch format {
         case .json:
@@ -84,26 +84,5 @@ struct SimplifyCommand: ParsableCommand {
         }
         let cyclic = values.filter { !$0.value.symbols.isDisjoint(with: values.keys) }.keys.sorted()
         throw SchedInputError("the --at bindings of \(cyclic.joined(separator: ", ")) refer to each other in a cycle")
-    }
-
-    /// The value of a form after substitution.
-    struct Evaluation {
-        /// The closed form when no free names remain.
-        var exact: String?
-        var value: String?
-        var radius: String?
-
-        init(form: CanonicalForm, digits: Int) {
-            guard form.symbols.isEmpty else { return }
-            exact = printASCII(form.expression)
-            if let r = form.rationalValue {
-                value = r.decimalString(significantDigits: digits)
-                radius = "0"
-                return
-            }
-            guard let result = form.value(at: [:], correctDigits: digits) else { return }
-            value = result.ball.decimalString(digits: result.digits)
-            radius = result.ball.radius.map { $0.isZero ? "0" : $0.decimalString(significantDigits: 3) }
-        }
     }
 }
