@@ -56,3 +56,14 @@ func model(alpha: String, sigma: String, c: String, d: String, dataVariance: Str
     }
 }
 
+
+@Suite struct DomainSimplificationTests {
+    @Test func rootOfASquareThatIsNonnegativeOnTheDomain() throws {
+        let m = UnifiedModel(domain: .unit(), alpha: try form("cos(pi/2 t)"), sigma: try form("sqrt(1 - cos(pi/2 t)^2)"),
+                             c: .zero, d: .one).simplifiedOnDomain()
+        #expect(printASCII(m.sigma.expression) == "sin(pi*t/2)")
+        // On [-1, 1] the sine changes sign: √(sin²) stays.
+        let wide = UnifiedModel(domain: try domain("-1", "1"), alpha: .one, sigma: try form("sqrt(sin(t)^2)"), c: .zero, d: .one).simplifiedOnDomain()
+        #expect(printASCII(wide.sigma.expression) == "sqrt(sin(t)^2)")
+    }
+}

@@ -61,3 +61,13 @@ extension CanonicalForm {
         }
     }
 }
+
+extension CanonicalForm {
+    /// The form with kernels (by `Kernel.key`) replaced by forms — for rewrites that
+    /// are justified outside the simplifier (√(g²) = g where g ≥ 0 is proven on a
+    /// domain).
+    public func replacingKernels(_ replacements: [String: CanonicalForm]) throws(SimplificationError) -> CanonicalForm {
+        guard !kernelKeys.isDisjoint(with: replacements.keys) else { return self }
+        return try TrigonometricExpansion.substitute(self, replacements)
+    }
+}

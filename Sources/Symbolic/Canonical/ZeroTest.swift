@@ -147,7 +147,7 @@ enum TrigonometricExpansion {
         return n < 0 ? (-sk, ck) : (sk, ck)
     }
 
-    /// The form with the given kernels replaced.
+    /// The form with the given kernels (by key) replaced.
     static func substitute(_ form: CanonicalForm, _ replacements: [String: CanonicalForm]) throws(SimplificationError) -> CanonicalForm {
         func value(_ p: MultivariatePolynomial) throws(SimplificationError) -> CanonicalForm {
             var sum = CanonicalForm.zero
