@@ -15,6 +15,8 @@ let package = Package(
         .systemLibrary(name: "CFlintArb", path: "Sources/CFlintArb"),
         .target(name: "Exact", dependencies: ["CFlintArb"]),
         .target(name: "Symbolic", dependencies: ["Exact"]),
+        // The schedule-file language (grammar/schedule.ebnf): parser, validator, model.
+        .target(name: "Schedules", dependencies: ["Exact", "Symbolic"]),
         .target(
             name: "SchedCLI",
             dependencies: [
@@ -31,6 +33,7 @@ let package = Package(
         .testTarget(name: "ExactTests", dependencies: ["Exact"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "SchedTestSupport"]),
         .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact"]),
+        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Symbolic", "Exact"]),
     ],
     swiftLanguageModes: [.v6]
 )
