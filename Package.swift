@@ -15,6 +15,7 @@ let package = Package(
         .systemLibrary(name: "CFlintArb", path: "Sources/CFlintArb"),
         .target(name: "Exact", dependencies: ["CFlintArb"]),
         .target(name: "Symbolic", dependencies: ["Exact"]),
+        // The schedule-file language (grammar/schedule.ebnf) and the unified-model analysis.
         .target(name: "Schedules", dependencies: ["Exact", "Symbolic"]),
         .target(
             name: "SchedCLI",

@@ -2,6 +2,8 @@ import Exact
 import Symbolic
 
 /// The readable report of `sched analyze` (Unicode mathematics).
+import Foundation
+
 public enum AnalysisText {
     static func u(_ f: CanonicalForm) -> String { printUnicode(f.expression) }
 
@@ -11,6 +13,27 @@ public enum AnalysisText {
         case .failure(let e)?: return "undefined (\(e))"
         case nil: return "—"
         }
+    }
+
+    /// A coefficient in front of a vector: `x₀`, `−x₀`, `t·ε`, `(1 − t)·x₀`.
+    static func term(_ f: CanonicalForm, _ vector: String) -> String {
+        if f.isOne { return vector }
+        if f == -CanonicalForm.one { return "−" + vector }
+        let e = f.expression
+        if case .binary(let op, _, _) = e.kind, op == .add || op == .subtract { return "(\(printUnicode(e)))·\(vector)" }
+        return "\(printUnicode(e))·\(vector)"
+    }
+
+    /// a·x + b·y with zero terms dropped.
+    static func combination(_ a: CanonicalForm, _ x: String, _ b: CanonicalForm, _ y: String) -> String {
+        let parts = [(a, x), (b, y)].filter { !$0.0.isZero }.map { term($0.0, $0.1) }
+        if parts.isEmpty { return "0" }
+        return parts.joined(separator: " + ").replacingOccurrences(of: "+ −", with: "− ")
+    }
+
+    static func combination(_ a: Result<CanonicalForm, SimplificationError>?, _ x: String, _ b: Result<CanonicalForm, SimplificationError>?, _ y: String) -> String {
+        guard case .success(let fa)? = a, case .success(let fb)? = b else { return "undefined (det A = 0)" }
+        return combination(fa, x, fb, y)
     }
 
     public static func point(_ p: ZeroPoint, variable: String) -> String {
@@ -44,12 +67,12 @@ public enum AnalysisText {
         var lines = [heading]
         func add(_ label: String, _ value: String) { lines.append("  " + label.padding(toLength: 12, withPad: " ", startingAt: 0) + value) }
         add("time", "\(t) ∈ \(domain(a.model.domain)), data variance s² = \(u(a.model.dataVariance))")
-        add("x_t", "\(u(a.model.alpha))·x₀ + \(u(a.model.sigma))·ε")
-        add("target", "\(u(a.model.c))·x₀ + \(u(a.model.d))·ε")
+        add("x_t", combination(a.model.alpha, "x₀", a.model.sigma, "ε"))
+        add("target", combination(a.model.c, "x₀", a.model.d, "ε"))
         add("det A", u(a.quantities["det"]))
-        add("x̂₀", "(\(u(a.inverse["x0_from_xt"])))·x_t + (\(u(a.inverse["x0_from_target"])))·ŷ")
-        add("ε̂", "(\(u(a.inverse["eps_from_xt"])))·x_t + (\(u(a.inverse["eps_from_target"])))·ŷ")
-        add("step", "x_\(a.secondTime) = (\(u(a.step["from_xt"])))·x_t + (\(u(a.step["from_target"])))·ŷ")
+        add("x̂₀", combination(a.inverse["x0_from_xt"], "x_t", a.inverse["x0_from_target"], "ŷ"))
+        add("ε̂", combination(a.inverse["eps_from_xt"], "x_t", a.inverse["eps_from_target"], "ŷ"))
+        add("step", "x_\(a.secondTime) = " + combination(a.step["from_xt"], "x_t", a.step["from_target"], "ŷ"))
         add("amp_x0", u(a.quantities["amp_x0"]))
         add("amp_eps", u(a.quantities["amp_eps"]))
         add("Cov", u(a.quantities["cov"]))

@@ -58,10 +58,30 @@ extension CanonicalForm {
             return try exp(a.scaled(by: Rational(1, 2)))
         }
         var inside = p, outside = CanonicalForm.one
-        if !assumptions.positive.isEmpty {
+        // Factors to a power divisible by 4 come out as even powers, which are
+        // nonnegative: √(g⁴·h) = g²·√h for every real g.
+        do {
             let factorization = p.squarefreeFactorization()
+            if factorization.factors.contains(where: { $0.multiplicity >= 4 }) {
+                var remaining = p.ring.constant(factorization.content)
+                for (f, e) in factorization.factors {
+                    let pulled = e / 4 * 4
+                    if pulled > 0 {
+                        let ff = try CanonicalForm.fraction(f, f.ring.one)
+                        outside = try outside * ff.power(pulled / 2)
+                    }
+                    if e - pulled > 0 { remaining = remaining * (try power(f, e - pulled)) }
+                }
+                let (c, r0) = primitive(remaining)
+                outside = try outside * sqrtOfRational(c)
+                inside = r0
+                if inside.isOne { return outside }
+            }
+        }
+        if !assumptions.positive.isEmpty {
+            let factorization = inside.squarefreeFactorization()
             var pulled = false
-            var remaining = p.ring.constant(factorization.content)
+            var remaining = inside.ring.constant(factorization.content)
             for (f, e) in factorization.factors {
                 if e >= 2 && isKnownPositive(f, assumptions) {
                     pulled = true

@@ -70,11 +70,9 @@ extension CanonicalForm {
             let base = renderExpanded(factor, foldSign: false)
             pieces.append(e == 1 ? base : .binary(.power, base, .number(e)))
         }
+        if !constant.isOne && constant != -1 { pieces.insert(.number(constant.magnitude), at: 0) }
         var factored = product(pieces)
-        if !constant.isOne {
-            if constant == -1 { factored = negatingFirstFactor(factored) }
-            else { factored = product([.number(constant.magnitude), factored]); if constant.isNegative { factored = negatingFirstFactor(factored) } }
-        }
+        if constant.isNegative { factored = negatingFirstFactor(factored) }
         return printASCII(factored).count < printASCII(expanded).count ? factored : expanded
     }
 

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Exact
+import Foundation
+import Schedules
+import Symbolic
+
+/// `sched analyze`: everything the unified model derives for each schedule of a file.
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Derive det A, A⁻¹, ρ and the rest for each schedule, and prove where they vanish."
+    )
+
+    @Argument(help: ArgumentHelp("A .sched file, or - for standard input.", valueName: "file"))
+    var file: String
+
+    @Option(name: .customLong("schedule"), help: ArgumentHelp("Only this schedule (repeatable).", valueName: "name"))
+    var schedules: [String] = []
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Bind a parameter, e.g. --param sigma_data=1/2 (repeatable).", valueName: "name=value"))
+    var parameters: [Binding] = []
+
+    @Option(help: "Output: text or json.")
+    var format: ReportFormat = .text
+
+    func run() throws {
+        let loaded = try ScheduleFileLoading.load(file, parameters: parameters)
+        let chosen = try ScheduleFileLoading.selected(loaded, names: schedules)
+        let analyses = chosen.map { ($0, ModelAnalysis($0.unifiedModel)) }
+        switch format {
+        case .json:
+            print(ScheduleReports.json(analyses, file: loaded).serialized())
+        case .text:
+            print(analyses.map { ScheduleReports.text($0.1, schedule: $0.0, file: loaded) }.joined(separator: "\n"), terminator: "")
+        }
+        if !loaded.diagnostics.isEmpty {
+            throw SchedInputError(formatted: loaded.formattedDiagnostics())
+        }
+    }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+/// Schedule-level report pieces shared by `analyze` and `eval`.
+enum ScheduleReports {
+    static func location(_ s: Schedule, _ file: ScheduleFile) -> JSONValue {
+        .object([("file", .string(file.path)), ("line", .int(s.range.start.line)), ("column", .int(s.range.start.column))])
+    }
+
+    static func time(_ t: TimeDomain) -> JSONValue {
+        .object([
+            ("name", .string(t.name)),
+            ("lower", .string(t.lower.map { printASCII($0.expression) } ?? "-inf")),
+            ("upper", .string(t.upper.map { printASCII($0.expression) } ?? "inf")),
+            ("lower_closed", .bool(t.lowerClosed)),
+            ("upper_closed", .bool(t.upperClosed)),
+        ])
+    }
+
+    static func header(_ s: Schedule, _ file: ScheduleFile) -> [(String, JSONValue)] {
+        [
+            ("name", .string(s.name)),
+            ("title", s.title.map { .string($0) } ?? .null),
+            ("location", location(s, file)),
+            ("time", time(s.time)),
+            ("params", .object(s.params.map { p in (p.name, p.value.map { .string(printASCII($0.expression)) } ?? .null) })),
+        ]
+    }
+
+    static func json(_ analyses: [(Schedule, ModelAnalysis)], file: ScheduleFile) -> JSONValue {
+        .object([("schedules", .array(analyses.map { s, a in .object(header(s, file) + AnalysisJSON.analysisFields(a)) }))])
+    }
+
+    static func text(_ a: ModelAnalysis, schedule s: Schedule, file: ScheduleFile) -> String {
+        let title = s.title.map { " — \($0)" } ?? ""
+        return AnalysisText.report(a, heading: "\(s.name)\(title)  (\(file.path):\(s.range.start.line):\(s.range.start.column))")
+    }
+}

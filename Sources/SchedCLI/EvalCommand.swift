@@ -1,0 +1,66 @@
+import ArgumentParser
+import Exact
+import Foundation
+import Schedules
+import Symbolic
+
+/// `sched eval`: every quantity of each schedule at one time, exactly and as a
+/// rigorous decimal.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate every quantity of each schedule at one time value."
+    )
+
+    @Argument(help: ArgumentHelp("A .sched file, or - for standard input.", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("The time value, exact: 1/3, pi/4, 0.25.", valueName: "value"))
+    var at: String
+
+    @Option(name: .customLong("schedule"), help: ArgumentHelp("Only this schedule (repeatable).", valueName: "name"))
+    var schedules: [String] = []
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Bind a parameter (repeatable).", valueName: "name=value"))
+    var parameters: [Binding] = []
+
+    @Option(help: ArgumentHelp("Correct significant digits (1-10000).", valueName: "n"))
+    var digits: Int = 20
+
+    @Option(help: "Output: text or json.")
+    var format: ReportFormat = .text
+
+    func validate() throws {
+        guard (1...10_000).contains(digits) else { throw ValidationError("--digits must be between 1 and 10000") }
+    }
+
+    func run() throws {
+        let loaded = try ScheduleFileLoading.load(file, parameters: parameters)
+        let chosen = try ScheduleFileLoading.selected(loaded, names: schedules)
+        let atTree = try ExpressionCommandSupport.parse(at, name: "--at")
+        let atForm = try ExpressionCommandSupport.canonicalForm(of: atTree, source: at, simplifier: Simplifier(), name: "--at")
+        var items: [JSONValue] = []
+        var text = ""
+        for s in chosen {
+            let quantities = s.unifiedModel.quantities()
+            var values: [(String, JSONValue)] = []
+            text += "\(s.name) at \(s.time.name) = \(printASCII(atForm.expression)):\n"
+            for name in UnifiedModel.quantityNames {
+                var entry: [(String, JSONValue)] = [("exact", .null), ("value", .null), ("radius", .null)]
+                var line = "undefined"
+                if case .success(let f)? = quantities[name], let v = try? f.substituting([s.time.name: atForm], assuming: s.assumptions) {
+                    let value = ExactValue(form: v, digits: digits)
+                    let exact = value.exact ?? printASCII(v.expression)
+                    entry = [("exact", .string(exact)), ("value", value.value.map { .string($0) } ?? .null),
+                             ("radius", value.radius.map { .string($0) } ?? .null)]
+                    line = exact + (value.value.map { v.rationalValue == nil ? " ≈ \($0)" : "" } ?? "")
+                }
+                values.append((name, .object(entry)))
+                text += "  \(name.padding(toLength: 14, withPad: " ", startingAt: 0))\(line)\n"
+            }
+            items.append(.object([("name", .string(s.name)), ("at", .string(printASCII(atForm.expression))), ("values", .object(values))]))
+        }
+        print(format == .json ? JSONValue.object([("schedules", .array(items))]).serialized() : text, terminator: format == .json ? "\n" : "")
+        if !loaded.diagnostics.isEmpty { throw SchedInputError(formatted: loaded.formattedDiagnostics()) }
+    }
+}

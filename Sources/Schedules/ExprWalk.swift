@@ -1,0 +1,70 @@
+import Symbolic
+
+/// Walks over expression trees: the names they use, and substitution of names.
+/// Trees are at most a few hundred levels high (`ParserLimits.maximumHeight`), so
+/// plain recursion is safe.
+enum ExprWalk {
+    /// Every variable occurrence, left to right, with its range.
+    static func variables(in e: Expr) -> [(name: String, range: SourceRange?)] {
+        var out: [(name: String, range: SourceRange?)] = []
+        func walk(_ e: Expr) {
+            switch e.kind {
+            case .number, .pi: break
+            case .variable(let name): out.append((name, e.range))
+            case .negation(let x), .function(_, let x), .derivative(let x, _): walk(x)
+            case .binary(_, let l, let r):
+                walk(l)
+                walk(r)
+            }
+        }
+        walk(e)
+        return out
+    }
+
+    /// The variables of `diff(f, x)` nodes, left to right, with the node's range.
+    static func derivativeVariables(in e: Expr) -> [(name: String, range: SourceRange?)] {
+        var out: [(name: String, range: SourceRange?)] = []
+        func walk(_ e: Expr) {
+            switch e.kind {
+            case .number, .pi, .variable: break
+            case .negation(let x), .function(_, let x): walk(x)
+            case .derivative(let x, let v):
+                out.append((v, e.range))
+                walk(x)
+            case .binary(_, let l, let r):
+                walk(l)
+                walk(r)
+            }
+        }
+        walk(e)
+        return out
+    }
+
+    /// `e` with every variable in `replacements` replaced by its tree. The root of
+    /// a replacement takes the range of the variable it replaces.
+    static func substituting(_ replacements: [String: Expr], in e: Expr) -> Expr {
+        if replacements.isEmpty { return e }
+        func walk(_ e: Expr) -> Expr {
+            switch e.kind {
+            case .number, .pi: return e
+            case .variable(let name):
+                guard let r = replacements[name] else { return e }
+                return Expr(r.kind, range: e.range)
+            case .negation(let x): return Expr(.negation(walk(x)), range: e.range)
+            case .function(let f, let x): return Expr(.function(f, walk(x)), range: e.range)
+            case .derivative(let x, let v): return Expr(.derivative(walk(x), variable: v), range: e.range)
+            case .binary(let op, let l, let r): return Expr(.binary(op, walk(l), walk(r)), range: e.range)
+            }
+        }
+        return walk(e)
+    }
+
+    /// The direct subtrees of `e`.
+    static func children(_ e: Expr) -> [Expr] {
+        switch e.kind {
+        case .number, .pi, .variable: return []
+        case .negation(let x), .function(_, let x), .derivative(let x, _): return [x]
+        case .binary(_, let l, let r): return [l, r]
+        }
+    }
+}

@@ -1,0 +1,250 @@
+import Symbolic
+
+/// Where an expression stands, which decides the names it may use.
+enum NameContext {
+    case timeBound
+    case paramValue(String)
+    case letValue(String)
+    case forwardProcess
+    case alpha
+    case sigma
+    case target
+    case dataVariance
+    case claim
+    /// The point of `Q == 0 at t = E` and the members of a zero set.
+    case claimPoint
+
+    /// How the context is named in messages.
+    var subject: String {
+        switch self {
+        case .timeBound: return "the time interval"
+        case .paramValue(let name): return "the value of parameter '\(name)'"
+        case .letValue(let name): return "let '\(name)'"
+        case .forwardProcess: return "the forward process"
+        case .alpha: return "alpha"
+        case .sigma: return "sigma"
+        case .target: return "the target"
+        case .dataVariance: return "the data variance"
+        case .claim: return "a claim"
+        case .claimPoint: return "the point of a claim"
+        }
+    }
+
+    /// Contexts that may use lets over derived quantities and the derived
+    /// quantities themselves.
+    var allowsDerivedQuantities: Bool {
+        switch self {
+        case .letValue, .claim, .claimPoint: return true
+        default: return false
+        }
+    }
+}
+
+/// What a name refers to at the current statement.
+enum NameRole {
+    case time
+    case parameter(symbolic: Bool)
+    case letBinding(LetBinding)
+    /// x0, eps, epsilon.
+    case vector
+    /// x_t, velocity.
+    case noisyInput
+    /// alpha, sigma.
+    case forwardQuantity
+    /// c, d, det, rho, …
+    case derivedQuantity
+    /// Defined by a statement that failed: silently unusable.
+    case poisoned
+    /// A param or let not defined yet (further down, or a let seen from a
+    /// declaration, which is checked before all lets).
+    case later(SourceLocation, isLet: Bool)
+    case unknown
+}
+
+extension SchedulePass {
+    func role(of name: String) -> NameRole {
+        if poisoned.contains(name) { return .poisoned }
+        if name == timeName { return .time }
+        if let i = paramIndex[name] { return .parameter(symbolic: params[i].value == nil) }
+        if let i = letIndex[name] { return .letBinding(lets[i]) }
+        if Self.vectorNames.contains(name) { return .vector }
+        if Self.noisyInputs.contains(name) { return .noisyInput }
+        if Self.forwardQuantities.contains(name) { return .forwardQuantity }
+        if Self.derivedQuantities.contains(name) { return .derivedQuantity }
+        if let (site, isLet) = definitionSites[name] { return .later(site, isLet: isLet) }
+        return .unknown
+    }
+
+    /// Every name the schedule knows, for "did you mean".
+    var knownNames: [String] {
+        [timeName] + params.map(\.name) + lets.map(\.name) + definitionSites.keys.sorted()
+            + ["x0", "eps", "epsilon", "x_t", "velocity", "alpha", "sigma"] + Self.derivedQuantities.sorted()
+    }
+
+    /// The statement after the current one that defines `name` (`alpha`, `sigma`,
+    /// or the forward process for x_t and velocity), if any.
+    func laterForwardSite(for name: String) -> SourceLocation? {
+        for statement in syntax.statements.dropFirst(current + 1) {
+            switch (statement.kind, name) {
+            case (.forwardProcess, _), (.alpha, "alpha"), (.sigma, "sigma"), (.alpha, "x_t"), (.alpha, "velocity"),
+                 (.sigma, "x_t"), (.sigma, "velocity"):
+                return statement.range.start
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Checks every name of `e` against `context`, reporting each problem once (per
+    /// name); returns false when the statement cannot be evaluated (a problem was
+    /// reported, or a poisoned name was met).
+    mutating func checkNames(_ e: Expr, _ context: NameContext, _ statement: StatementSyntax) -> Bool {
+        var ok = true
+        var seen: Set<String> = []
+        for (name, range) in ExprWalk.variables(in: e) where seen.insert(name).inserted {
+            if !check(name, at: range ?? statement.range, context) { ok = false }
+        }
+        var seenDerivatives: Set<String> = []
+        for (name, range) in ExprWalk.derivativeVariables(in: e) where seenDerivatives.insert(name).inserted {
+            switch role(of: name) {
+            case .time, .parameter(symbolic: true): break
+            case .poisoned: ok = false
+            default:
+                report(.invalidDerivativeVariable(name), at: range ?? statement.range)
+                ok = false
+            }
+        }
+        return ok
+    }
+
+    private mutating func check(_ name: String, at range: SourceRange, _ context: NameContext) -> Bool {
+        let subject = context.subject
+        switch role(of: name) {
+        case .poisoned:
+            return false
+        case .unknown:
+            if !quietUnknownNames {
+                report(.unknownName(name, suggestion: NameSuggestions.nearest(to: name, among: knownNames)), at: range)
+            }
+            return false
+        case .later(let site, let isLet):
+            if isLet, isDeclaration(context) {
+                // Declarations are checked before every let: a let is never allowed there.
+                report(.nameNotAllowed(name, role: "let", context: subject), at: range)
+            } else {
+                report(.usedBeforeDefinition(name, definedAt: site, what: "its definition"), at: range)
+            }
+            return false
+        case .time, .parameter:
+            // Constancy (bounds, values, points) is checked on the canonical form.
+            return true
+        case .letBinding(let binding):
+            switch context {
+            case .timeBound, .paramValue:
+                report(.nameNotAllowed(name, role: "let", context: subject), at: range)
+                return false
+            case .letValue:
+                return true
+            default:
+                if binding.isVector, !allowsVectors(context) {
+                    report(.vectorNotAllowed(name, context: subject), at: range)
+                    return false
+                }
+                if let quantity = binding.quantities.sorted().first, !context.allowsDerivedQuantities {
+                    report(.nameNotAllowed(name, role: "let",
+                                           context: "\(subject): it uses the derived quantity '\(quantity)'"), at: range)
+                    return false
+                }
+                return true
+            }
+        case .vector:
+            if allowsVectors(context) { return true }
+            report(.vectorNotAllowed(name, context: subject), at: range)
+            return false
+        case .noisyInput:
+            switch context {
+            case .letValue, .target:
+                return forwardAvailable(name, at: range)
+            case .forwardProcess:
+                report(.nameNotAllowed(name, role: "vector", context: subject), at: range)
+                return false
+            default:
+                report(.vectorNotAllowed(name, context: subject), at: range)
+                return false
+            }
+        case .forwardQuantity:
+            switch context {
+            case .claim:
+                return true
+            case .timeBound, .paramValue, .claimPoint, .forwardProcess:
+                report(.nameNotAllowed(name, role: "quantity", context: subject), at: range)
+                return false
+            case .alpha where name == "alpha", .sigma where name == "sigma":
+                report(.nameNotAllowed(name, role: "quantity", context: "its own definition"), at: range)
+                return false
+            default:
+                return forwardAvailable(name, at: range)
+            }
+        case .derivedQuantity:
+            if context.allowsDerivedQuantities, !isClaimPoint(context) { return true }
+            report(.nameNotAllowed(name, role: "derived quantity", context: subject), at: range)
+            return false
+        }
+    }
+
+    private func allowsVectors(_ context: NameContext) -> Bool {
+        switch context {
+        case .letValue, .forwardProcess, .target: return true
+        default: return false
+        }
+    }
+
+    private func isDeclaration(_ context: NameContext) -> Bool {
+        switch context {
+        case .timeBound, .paramValue: return true
+        default: return false
+        }
+    }
+
+    private func isClaimPoint(_ context: NameContext) -> Bool {
+        if case .claimPoint = context { return true }
+        return false
+    }
+
+    /// alpha, sigma, x_t or velocity where they are allowed: usable when defined by
+    /// now; otherwise "used before" if a later statement defines them, silently
+    /// unusable if none does (the missing forward process is reported once).
+    private mutating func forwardAvailable(_ name: String, at range: SourceRange) -> Bool {
+        let defined: Bool
+        switch name {
+        case "alpha": defined = alpha != nil
+        case "sigma": defined = sigma != nil
+        default: defined = forwardComplete
+        }
+        if defined {
+            if name == "velocity" { return bindVelocity(at: range) }
+            return true
+        }
+        if let site = laterForwardSite(for: name) {
+            let what = Self.noisyInputs.contains(name) ? "the forward process" : "its definition"
+            report(.usedBeforeDefinition(name, definedAt: site, what: what), at: range)
+        }
+        return false
+    }
+
+    /// Binds `velocity` to α′·x0 + σ′·eps, once.
+    private mutating func bindVelocity(at range: SourceRange) -> Bool {
+        if velocityBound { return true }
+        guard let a = alpha?.value, let s = sigma?.value else { return false }
+        let (t, assumptions) = (timeName, assumptions)
+        let value = attempt(at: range) { () throws(SimplificationError) -> CanonicalForm in
+            let da = try a.derivative(withRespectTo: t, assuming: assumptions)
+            let ds = try s.derivative(withRespectTo: t, assuming: assumptions)
+            return try da * .symbol("x0") + ds * .symbol("eps")
+        }
+        guard let value else { return false }
+        bindings["velocity"] = value
+        velocityBound = true
+        return true
+    }
+}
