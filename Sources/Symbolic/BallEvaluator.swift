@@ -59,7 +59,7 @@ public struct BallEvaluator: Sendable {
 
     public init(
         maximumPrecision: Int = 1 << 16,
-        maximumDerivativeNodes: Int = Expression.defaultMaximumDerivativeNodes,
+        maximumDerivativeNodes: Int = Expr.defaultMaximumDerivativeNodes,
         maximumIntegerExponent: Int = 1_000_000,
         maximumExactBits: Int = 1 << 16
     ) {
@@ -74,7 +74,7 @@ public struct BallEvaluator: Sendable {
     /// `evaluate(_:at:correctDigits:)` to get a guaranteed number of digits.
     ///
     /// Precondition: `precision` in 2…`Ball.maximumPrecision`.
-    public func evaluate(_ e: Expression, at values: [String: Rational], precision: Int) throws(EvaluationError) -> Ball {
+    public func evaluate(_ e: Expr, at values: [String: Rational], precision: Int) throws(EvaluationError) -> Ball {
         precondition(precision >= 2 && precision <= Ball.maximumPrecision,
                      "precision \(precision) outside 2...\(Ball.maximumPrecision) bits")
         let plan = try EvaluationPlan(compiling: e, values: values, maximumDerivativeNodes: maximumDerivativeNodes)
@@ -91,7 +91,7 @@ public struct BallEvaluator: Sendable {
     ///
     /// Precondition: `digits >= 1`.
     public func evaluate(
-        _ e: Expression, at values: [String: Rational], correctDigits digits: Int
+        _ e: Expr, at values: [String: Rational], correctDigits digits: Int
     ) throws(EvaluationError) -> Ball.CorrectDigitsResult {
         precondition(digits >= 1, "evaluate(correctDigits:) needs at least one digit")
         let plan = try EvaluationPlan(compiling: e, values: values, maximumDerivativeNodes: maximumDerivativeNodes)

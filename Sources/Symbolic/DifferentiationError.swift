@@ -8,7 +8,7 @@
 /// modest expression grows exponentially. A budget on the number of nodes turns that
 /// into this error instead of exhausting memory or time downstream.
 public enum DifferentiationError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The derivative would have more than `limit` nodes (`Expression.nodeCount`).
+    /// The derivative would have more than `limit` nodes (`Expr.nodeCount`).
     /// `range` is where the growing derivative was asked for: the innermost `diff(…)`
     /// being expanded, or the differentiated expression itself; nil for trees built
     /// in code.

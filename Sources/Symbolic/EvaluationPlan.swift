@@ -23,8 +23,8 @@ indirect enum EvaluationPlan {
     /// `diff(u, x)`: evaluate `function` (u) for its domain, then return `derivative`.
     case derivative(function: EvaluationPlan, derivative: EvaluationPlan)
 
-    init(compiling e: Expression, values: [String: Rational], maximumDerivativeNodes: Int) throws(EvaluationError) {
-        func compile(_ e: Expression) throws(EvaluationError) -> EvaluationPlan {
+    init(compiling e: Expr, values: [String: Rational], maximumDerivativeNodes: Int) throws(EvaluationError) {
+        func compile(_ e: Expr) throws(EvaluationError) -> EvaluationPlan {
             switch e.kind {
             case .number(let r):
                 return .rational(r)
@@ -41,7 +41,7 @@ indirect enum EvaluationPlan {
                 return .function(f, try compile(x), range: e.range)
             case .derivative(let x, let variable):
                 let function = try compile(x)
-                let derivative: Expression
+                let derivative: Expr
                 do throws(DifferentiationError) {
                     derivative = try x.derivative(withRespectTo: variable, maximumNodes: maximumDerivativeNodes)
                 } catch {

@@ -36,7 +36,7 @@ import Exact
 // derivative points at the part of the input it came from; subtrees of the input that
 // are reused keep their own ranges.
 
-extension Expression {
+extension Expr {
     /// The default budget for derivatives: 100,000 nodes (`nodeCount`). Far above any
     /// schedule formula's derivatives, far below what exhausts memory or time.
     public static let defaultMaximumDerivativeNodes = 100_000
@@ -49,8 +49,8 @@ extension Expression {
     /// `maximumNodes` nodes would be built.
     public func derivative(
         withRespectTo name: String,
-        maximumNodes: Int = Expression.defaultMaximumDerivativeNodes
-    ) throws(DifferentiationError) -> Expression {
+        maximumNodes: Int = Expr.defaultMaximumDerivativeNodes
+    ) throws(DifferentiationError) -> Expr {
         let differentiator = Differentiator(maximumNodes: maximumNodes)
         return try differentiator.derive(self, name, context: range).derivative.expression
     }
@@ -61,8 +61,8 @@ extension Expression {
     /// Throws `DifferentiationError.resultTooLarge` when a derivative would have more
     /// than `maximumNodes` nodes.
     public func expandingDerivatives(
-        maximumNodes: Int = Expression.defaultMaximumDerivativeNodes
-    ) throws(DifferentiationError) -> Expression {
+        maximumNodes: Int = Expr.defaultMaximumDerivativeNodes
+    ) throws(DifferentiationError) -> Expr {
         try Differentiator(maximumNodes: maximumNodes).expand(self, context: range).value.expression
     }
 
@@ -96,18 +96,18 @@ struct Differentiator {
         var derivative: SizedExpression
     }
 
-    func builder(for e: Expression, context: SourceRange?) -> FoldingBuilder {
+    func builder(for e: Expr, context: SourceRange?) -> FoldingBuilder {
         FoldingBuilder(maximumNodes: maximumNodes, range: e.range, reportRange: context)
     }
 
     /// The node `e` with its children replaced by their expanded values; `e` itself
     /// when no child changed.
-    func rebuild(_ e: Expression, _ children: [Expanded], context: SourceRange?) throws(DifferentiationError) -> Expanded {
+    func rebuild(_ e: Expr, _ children: [Expanded], context: SourceRange?) throws(DifferentiationError) -> Expanded {
         let nodes = children.reduce(1) { $0 + $1.value.nodes }
         guard children.contains(where: \.changed) else {
             return Expanded(value: SizedExpression(e, nodes: nodes), changed: false)
         }
-        let kind: Expression.Kind
+        let kind: Expr.Kind
         switch e.kind {
         case .negation: kind = .negation(children[0].value.expression)
         case .function(let f, _): kind = .function(f, children[0].value.expression)
@@ -119,7 +119,7 @@ struct Differentiator {
 
     // MARK: Expansion
 
-    func expand(_ e: Expression, context: SourceRange?) throws(DifferentiationError) -> Expanded {
+    func expand(_ e: Expr, context: SourceRange?) throws(DifferentiationError) -> Expanded {
         switch e.kind {
         case .number, .variable, .pi:
             return Expanded(value: SizedExpression(leaf: e), changed: false)
@@ -135,7 +135,7 @@ struct Differentiator {
 
     // MARK: Differentiation
 
-    func derive(_ e: Expression, _ x: String, context: SourceRange?) throws(DifferentiationError) -> Derived {
+    func derive(_ e: Expr, _ x: String, context: SourceRange?) throws(DifferentiationError) -> Derived {
         let b = builder(for: e, context: context)
         switch e.kind {
         case .number, .pi:

@@ -17,7 +17,7 @@
 // `try e.expandingDerivatives().freeVariables` ({x} here, {} for `diff(y, x)`), which
 // is also what `BallEvaluator` asks values for.
 
-extension Expression {
+extension Expr {
     /// Replaces every free occurrence of each variable in `bindings` by its expression,
     /// simultaneously: `{x ↦ y, y ↦ x}` swaps x and y (a replacement is never itself
     /// rewritten).
@@ -26,7 +26,7 @@ extension Expression {
     /// v is ignored in u, the others apply. Nodes that are kept keep their source
     /// ranges; an inserted replacement keeps the ranges it was parsed with, which may
     /// refer to another source text than the rest of the tree.
-    public func substituting(_ bindings: [String: Expression]) -> Expression {
+    public func substituting(_ bindings: [String: Expr]) -> Expr {
         if bindings.isEmpty { return self }
         switch kind {
         case .number, .pi:
@@ -34,15 +34,15 @@ extension Expression {
         case .variable(let name):
             return bindings[name] ?? self
         case .negation(let x):
-            return Expression(.negation(x.substituting(bindings)), range: range)
+            return Expr(.negation(x.substituting(bindings)), range: range)
         case .binary(let op, let l, let r):
-            return Expression(.binary(op, l.substituting(bindings), r.substituting(bindings)), range: range)
+            return Expr(.binary(op, l.substituting(bindings), r.substituting(bindings)), range: range)
         case .function(let f, let x):
-            return Expression(.function(f, x.substituting(bindings)), range: range)
+            return Expr(.function(f, x.substituting(bindings)), range: range)
         case .derivative(let x, let variable):
             var inner = bindings
             inner[variable] = nil
-            return Expression(.derivative(x.substituting(inner), variable: variable), range: range)
+            return Expr(.derivative(x.substituting(inner), variable: variable), range: range)
         }
     }
 

@@ -3,20 +3,20 @@ import Exact
 /// A tree together with its `nodeCount`, so that sizes are added up while a tree is
 /// built instead of recounted (recounting at every step would be quadratic).
 struct SizedExpression {
-    let expression: Expression
+    let expression: Expr
     let nodes: Int
 
-    init(_ expression: Expression, nodes: Int) {
+    init(_ expression: Expr, nodes: Int) {
         self.expression = expression
         self.nodes = nodes
     }
 
     /// A leaf (number, variable, π): one node.
-    init(leaf: Expression) {
+    init(leaf: Expr) {
         self.init(leaf, nodes: 1)
     }
 
-    var kind: Expression.Kind { expression.kind }
+    var kind: Expr.Kind { expression.kind }
 
     /// True for the literal 0 — which is what the derivative of every subtree that does
     /// not mention the variable folds to (see `FoldingBuilder`).
@@ -67,7 +67,7 @@ struct FoldingBuilder {
 
     /// The value of `e` when it is a literal: a number, or negations and + − · / of
     /// literals, up to `literalDepth` levels; nil otherwise (and for a zero divisor).
-    static func literal(_ e: Expression, depth: Int = literalDepth) -> Rational? {
+    static func literal(_ e: Expr, depth: Int = literalDepth) -> Rational? {
         switch e.kind {
         case .number(let r):
             return r
@@ -100,13 +100,13 @@ struct FoldingBuilder {
     // MARK: Building
 
     /// A new node of `nodes` nodes, or the budget error.
-    func make(_ kind: Expression.Kind, nodes: Int) throws(DifferentiationError) -> SizedExpression {
+    func make(_ kind: Expr.Kind, nodes: Int) throws(DifferentiationError) -> SizedExpression {
         guard nodes <= maximumNodes else { throw .resultTooLarge(limit: maximumNodes, range: reportRange) }
-        return SizedExpression(Expression(kind, range: range), nodes: nodes)
+        return SizedExpression(Expr(kind, range: range), nodes: nodes)
     }
 
     func number(_ value: Rational) -> SizedExpression {
-        SizedExpression(leaf: Expression(.number(value), range: range))
+        SizedExpression(leaf: Expr(.number(value), range: range))
     }
 
     func number(_ value: Int) -> SizedExpression { number(Rational(value)) }

@@ -5,9 +5,9 @@ import Testing
 /// Helpers shared by the derivative, substitution and evaluation suites.
 enum Calculus {
     /// Parses `text` (with source ranges); the test fails if it does not parse.
-    static func parse(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Expression {
+    static func parse(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Expr {
         do throws(ParseError) {
-            return try Expression(parsing: text)
+            return try Expr(parsing: text)
         } catch {
             Issue.record("does not parse: \(text)\n\(error)", sourceLocation: sourceLocation)
             return .number(0)
@@ -22,7 +22,7 @@ enum Calculus {
     static let evaluator = BallEvaluator()
 
     /// The value of `e` at `values` with 200 bits of working precision.
-    static func value(_ e: Expression, _ values: [String: Rational]) throws -> Ball {
+    static func value(_ e: Expr, _ values: [String: Rational]) throws -> Ball {
         try evaluator.evaluate(e, at: values, precision: 200)
     }
 

@@ -1,5 +1,5 @@
 import Exact
-// Scoped imports: all of Foundation would bring its own `Expression` type.
+// Scoped imports: all of Foundation would bring its own `Expr` type.
 import struct Foundation.Data
 import class Foundation.JSONDecoder
 import class Foundation.JSONEncoder
@@ -70,7 +70,7 @@ import Testing
 
     /// Checks that sched's enclosure of `e` at `values` contains SymPy's `expected`.
     /// Returns false (after recording an issue) on a mismatch.
-    static func compare(_ e: Expression, at values: [String: Rational], with expected: String?, _ context: String) -> Bool {
+    static func compare(_ e: Expr, at values: [String: Rational], with expected: String?, _ context: String) -> Bool {
         let evaluator = BallEvaluator()
         var ball: Ball
         do {
@@ -121,7 +121,7 @@ import Testing
             let values = answer.value ?? [], derivatives = answer.derivative ?? []
             try #require(values.count == points.count && derivatives.count == points.count)
             compared += 1
-            let derivativeNode = Expression.derivative(e, variable: "t")
+            let derivativeNode = Expr.derivative(e, variable: "t")
             for (j, point) in points.enumerated() {
                 let context = "#\(index) \(printed[index]) at \(Self.points[j])"
                 for (tree, expected, what) in [(e, values[j], "value"), (derivativeNode, derivatives[j], "derivative")] {
@@ -161,7 +161,7 @@ struct RandomExpressionGenerator {
 
     /// An expression of height ≤ 8 that depends on t, with a derivative of at most
     /// 4000 nodes (so that the whole test stays fast in debug builds).
-    mutating func expression() -> Expression {
+    mutating func expression() -> Expr {
         while true {
             let e = any(3 + below(4))
             guard let d = try? e.derivative(withRespectTo: "t", maximumNodes: 4000), d != .number(0) else { continue }
@@ -169,9 +169,9 @@ struct RandomExpressionGenerator {
         }
     }
 
-    private func number(_ text: String) -> Expression { .number(try! Rational(parsing: text)) }
+    private func number(_ text: String) -> Expr { .number(try! Rational(parsing: text)) }
 
-    private mutating func leaf() -> Expression {
+    private mutating func leaf() -> Expr {
         switch below(10) {
         case 0...4: return .variable("t")
         case 4: return .variable("gamma")
@@ -181,7 +181,7 @@ struct RandomExpressionGenerator {
         }
     }
 
-    mutating func any(_ depth: Int) -> Expression {
+    mutating func any(_ depth: Int) -> Expr {
         if depth <= 0 { return leaf() }
         let d = depth - 1
         switch below(20) {
@@ -191,7 +191,7 @@ struct RandomExpressionGenerator {
         case 5: return .binary(.divide, any(d), positive(d))
         case 6: return .binary(.power, any(d), number(pick(["2", "3"])))
         case 7:
-            let exponent: Expression = pick([
+            let exponent: Expr = pick([
                 .negation(number("1")), .negation(number("2")), .binary(.divide, number("1"), number("2")),
                 .negation(.binary(.divide, number("1"), number("2"))), number("1.5"), number("0.5"),
             ])
@@ -210,7 +210,7 @@ struct RandomExpressionGenerator {
         }
     }
 
-    mutating func positive(_ depth: Int) -> Expression {
+    mutating func positive(_ depth: Int) -> Expr {
         if depth <= 0 {
             return pick([number("2"), .pi, .binary(.add, number("1"), .binary(.power, leaf(), number("2"))),
                          .function(.exp, .variable("t")), .binary(.add, .variable("t"), number("3"))])
@@ -226,7 +226,7 @@ struct RandomExpressionGenerator {
         }
     }
 
-    mutating func bounded(_ depth: Int) -> Expression {
+    mutating func bounded(_ depth: Int) -> Expr {
         if depth <= 0 { return pick([.variable("t"), .variable("t"), .variable("gamma"), number("0.5")]) }
         let d = depth - 1
         switch below(6) {

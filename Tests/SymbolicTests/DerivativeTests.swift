@@ -48,7 +48,7 @@ import Testing
         let inner = Calculus.parse("(3*t^2 + 1)/4")
         let composed = Calculus.parse(rule.function).substituting(["t": inner])
         let d = try composed.derivative(withRespectTo: "t")
-        let expected = Expression.binary(.multiply, Calculus.parse(rule.closedForm).substituting(["t": inner]),
+        let expected = Expr.binary(.multiply, Calculus.parse(rule.closedForm).substituting(["t": inner]),
                                          Calculus.parse("3*t/2"))
         for t in Self.points + ["-4/3"] {
             let at = Calculus.point(["t": t])
@@ -216,7 +216,7 @@ import Testing
         var smaller = "exp(sin(t)*cos(t))/(1 + t^2)"
         for _ in 0..<3 { smaller = "diff(\(smaller), t)" }
         let big = try Calculus.parse(smaller).expandingDerivatives()
-        #expect(big.nodeCount <= Expression.defaultMaximumDerivativeNodes)
+        #expect(big.nodeCount <= Expr.defaultMaximumDerivativeNodes)
         #expect(big.nodeCount > 1000)
         #expect(!big.containsDerivative)
         // The budget applies to derivative(withRespectTo:) of a plain tree too.
@@ -227,7 +227,7 @@ import Testing
 
     @Test func derivativeOfEveryFunctionOfAConstantIsZero() throws {
         for f in Function.allCases {
-            let d = try Expression.function(f, .variable("y")).derivative(withRespectTo: "t")
+            let d = try Expr.function(f, .variable("y")).derivative(withRespectTo: "t")
             #expect(d == .number(0), "\(f)")
         }
     }

@@ -53,7 +53,7 @@ import Testing
     @Test func substitutionOutsideFreeVariablesIsIdentity() {
         for text in ["diff(t^2*a, t) + b", "x*y - sin(z)", "diff(diff(x*y*z, x), y)"] {
             let e = Calculus.parse(text)
-            var bindings: [String: Expression] = [:]
+            var bindings: [String: Expr] = [:]
             for name in ["t", "x", "y", "q"] where !e.freeVariables.contains(name) { bindings[name] = .number(7) }
             #expect(e.substituting(bindings) == e, "\(text)")
         }
@@ -66,7 +66,7 @@ import Testing
         #expect(Calculus.parse("diff(t^2, t)").nodeCount == 4)
         // Shared subtrees count once per occurrence.
         let u = Calculus.parse("sin(t) + cos(t)")
-        #expect(Expression.binary(.multiply, u, u).nodeCount == 2 * u.nodeCount + 1)
+        #expect(Expr.binary(.multiply, u, u).nodeCount == 2 * u.nodeCount + 1)
     }
 
     @Test func keptNodesKeepTheirRanges() {

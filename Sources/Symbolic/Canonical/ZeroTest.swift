@@ -44,12 +44,43 @@ public struct ZeroTest: Sendable {
 
     public init(assuming assumptions: Assumptions = .none) { self.assumptions = assumptions }
 
+    /// `isZero(e)`.
+    public func isZero(_ e: Expr) -> ZeroTestResult { test(e) }
+
+    /// Tests an expression: proven zero through its canonical form; proven nonzero
+    /// by a rigorous evaluation of the expression *itself* (not its canonical form)
+    /// at a point where it is defined, so that the witness is admissible.
     public func test(_ e: Expr) -> ZeroTestResult {
         let form: CanonicalForm
         do { form = try Simplifier(assuming: assumptions).canonicalForm(of: e) } catch {
             return .unknown(reason: "it could not be simplified: \(error)")
         }
-        return test(form)
+        if form.isZero { return .zero(method: "its canonical form is 0") }
+        if let expanded = try? TrigonometricExpansion.expand(form), expanded.isZero {
+            return .zero(method: "its canonical form is 0 after expanding sines and cosines to common base angles")
+        }
+        let symbols = (try? e.expandingDerivatives().freeVariables) ?? form.symbols
+        for point in samplePoints(for: symbols.sorted()) {
+            for precision in [128, 512, 2048] {
+                guard let b = try? BallEvaluator().evaluate(e, at: point, precision: precision) else { break }
+                if b.isCertainlyNonzero { return .nonzero(point: point, value: b.decimalString(digits: 10)) }
+            }
+        }
+        return .unknown(reason: "the canonical form is not 0, and no point was found where a rigorous evaluation excludes 0")
+    }
+
+    /// Points tried in the search for a nonzero witness (positive symbols get
+    /// positive values).
+    func samplePoints(for symbols: [String]) -> [[String: Rational]] {
+        (0..<Self.samplePoints.count).map { attempt in
+            var point: [String: Rational] = [:]
+            for (i, name) in symbols.enumerated() {
+                var v = Self.samplePoints[(attempt + 3 * i) % Self.samplePoints.count]
+                if assumptions.positive.contains(name) { v = v.magnitude }
+                point[name] = v
+            }
+            return point
+        }
     }
 
     public func test(_ form: CanonicalForm) -> ZeroTestResult {
@@ -63,14 +94,7 @@ public struct ZeroTest: Sendable {
 
     /// A point where the form is defined and its ball excludes 0.
     func nonzeroWitness(_ form: CanonicalForm) -> ZeroTestResult? {
-        let symbols = form.symbols.sorted()
-        for attempt in 0..<Self.samplePoints.count {
-            var point: [String: Rational] = [:]
-            for (i, name) in symbols.enumerated() {
-                var v = Self.samplePoints[(attempt + 3 * i) % Self.samplePoints.count]
-                if assumptions.positive.contains(name) { v = v.magnitude }
-                point[name] = v
-            }
+        for point in samplePoints(for: form.symbols.sorted()) {
             for precision in [128, 512, 2048] {
                 let b = form.ball(at: point, precision: precision)
                 if !b.isFinite { break }   // undefined here: try another point
