@@ -68,11 +68,33 @@ enum ScheduleReports {
     }
 
     static func json(_ analyses: [(Schedule, ModelAnalysis)], file: ScheduleFile) -> JSONValue {
-        .object([("schedules", .array(analyses.map { s, a in .object(header(s, file) + AnalysisJSON.analysisFields(a)) }))])
+        .object([("schedules", .array(analyses.map { s, a in
+            .object(header(s, file) + AnalysisJSON.analysisFields(a) + [("expectations", expectations(s, a))])
+        }))])
+    }
+
+    /// Each `expect` claim with its verdict and evidence.
+    static func expectations(_ s: Schedule, _ a: ModelAnalysis) -> JSONValue {
+        let checker = ClaimChecker(a)
+        return .array(s.expectations.map { e in
+            let v = checker.check(e.claim)
+            var fields: [(String, JSONValue)] = [
+                ("claim", .string(e.text)), ("line", .int(e.range.start.line)), ("column", .int(e.range.start.column)),
+                ("status", .string(v.status.rawValue)), ("evidence", .string(v.evidence)),
+            ]
+            if let point = v.counterexample { fields.append(("counterexample", .string(point))) }
+            return .object(fields)
+        })
     }
 
     static func text(_ a: ModelAnalysis, schedule s: Schedule, file: ScheduleFile) -> String {
         let title = s.title.map { " — \($0)" } ?? ""
-        return AnalysisText.report(a, heading: "\(s.name)\(title)  (\(file.path):\(s.range.start.line):\(s.range.start.column))")
+        var report = AnalysisText.report(a, heading: "\(s.name)\(title)  (\(file.path):\(s.range.start.line):\(s.range.start.column))")
+        let checker = ClaimChecker(a)
+        for e in s.expectations {
+            let v = checker.check(e.claim)
+            report += "  expect      \(e.text): \(v.status.rawValue) — \(v.evidence)\n"
+        }
+        return report
     }
 }

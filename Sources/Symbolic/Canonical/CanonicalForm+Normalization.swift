@@ -66,7 +66,18 @@ extension CanonicalForm {
             d = dq
         }
 
-        // 4. √R·A/(R·B) = A/(√R·B): square roots go to the denominator when their
+        // 4a. R·A/(√R·B) = √R·A/B: a radicand dividing the numerator cancels against
+        //     its root in the denominator ((4s² + 1)/√(4s² + 1) = √(4s² + 1)).
+        for key in d.usedVariables {
+            guard case .sqrt(let r) = KernelTable.shared.kernel(forKey: key), !r.numerator.isConstant else { continue }
+            let w = unified([n, d, r.numerator])
+            let root = w[1].ring.variable(key)
+            if let dq = w[1].exactQuotient(dividingBy: root), let nq = w[0].exactQuotient(dividingBy: w[2]) {
+                return try fraction(nq * root, dq, depth: depth + 1)
+            }
+        }
+
+        // 4b. √R·A/(R·B) = A/(√R·B): square roots go to the denominator when their
         //    radicand divides it, the way (2t − 1)/√(4t² − 4t + 2) is written.
         for key in n.usedVariables {
             guard case .sqrt(let r) = KernelTable.shared.kernel(forKey: key), !r.numerator.isConstant else { continue }
