@@ -17,8 +17,8 @@ public struct SchedCommand: ParsableCommand {
     public init() {}
 
     /// Exit statuses shared by every subcommand: 0 success, 1 an error in the input
-    /// (a malformed number, a budget exceeded), 2 a usage error (unknown option,
-    /// missing argument) or an internal error.
+    /// (a malformed number or file, a budget exceeded), 2 a usage error (unknown
+    /// option, missing argument, unreadable file) or an internal error.
     public enum Status: Int32 {
         case success = 0
         case inputError = 1
@@ -36,6 +36,9 @@ public struct SchedCommand: ParsableCommand {
         } catch let error as SchedInputError {
             printError(error.isFormatted ? error.message : "error: \(error.message)")
             status = .inputError
+        } catch let error as SchedUnreadableFileError {
+            printError("error: cannot read '\(error.path)': no such file, or not readable")
+            status = .usageError
         } catch let error as ArithmeticError {
             printError("error: \(error)")
             status = .inputError

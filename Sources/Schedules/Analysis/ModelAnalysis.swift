@@ -81,8 +81,26 @@ public struct ModelAnalysis: Sendable {
             case .failure(let e): zeroSets[name] = .incomplete("\(name) is undefined: \(e)")
             }
         }
-        zeros = zeroSets
         undefined = Self.undefinedPoints(model, finder)
+        // A point where the coefficients are undefined is no zero (ρ may tend to 0
+        // there, but has no value).
+        let excluded = undefined.points.compactMap { p -> CanonicalForm? in
+            if case .exact(let f) = p.location { return f }
+            return nil
+        }
+        for (name, set) in zeroSets where !excluded.isEmpty {
+            var kept = set
+            kept.points = set.points.filter { p in
+                if case .exact(let f) = p.location, excluded.contains(f) { return false }
+                return true
+            }
+            if kept.points.count != set.points.count {
+                let note = "points where the coefficients are undefined are left out"
+                kept.note = kept.note.map { $0 + "; " + note } ?? note
+            }
+            zeroSets[name] = kept
+        }
+        zeros = zeroSets
     }
 
     static func endValues(_ q: [String: Result<CanonicalForm, SimplificationError>], _ model: UnifiedModel, lower: Bool) -> [String: EndValue] {

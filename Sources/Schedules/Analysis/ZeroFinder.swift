@@ -156,7 +156,10 @@ public struct ZeroFinder: Sendable {
         case .rational(let r):
             return ZeroPoint(location: .exact(CanonicalForm(r)), multiplicity: root.multiplicity,
                              approximation: r.decimalString(significantDigits: 17))
-        case .algebraic(let e):
+        case .algebraic(let isolated):
+            // Narrow the isolating interval to ~10⁻¹⁵ relative, so it says where the zero is.
+            let scale = Swift.max(isolated.lower.magnitude, isolated.upper.magnitude, Rational(1, 1 << 20))
+            let e = isolated.refined(toWidth: scale * Rational(1, 1 << 50))
             return ZeroPoint(location: .enclosure(lower: e.lower, upper: e.upper, minimalPolynomial: e.minimalPolynomial),
                              multiplicity: root.multiplicity, approximation: e.decimalApproximation(significantDigits: 17))
         }

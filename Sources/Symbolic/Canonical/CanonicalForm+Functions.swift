@@ -25,9 +25,31 @@ extension CanonicalForm {
         let (cn, n0) = primitive(x.numerator)
         let (cd, d0) = primitive(x.denominator)
         var result = try sqrtOfRational(cn / cd)
-        result = try result * sqrtOfPolynomial(n0, assumptions)
-        if !d0.isOne { result = try result / sqrtOfPolynomial(d0, assumptions) }
+        // √(N/D) = √N/√D holds where D > 0 (and, with both signs flipped, where
+        // D < 0); where the sign of D is not known, the quotient stays under one root,
+        // so that the form is real wherever the expression is.
+        if d0.isOne || isKnownPositiveProduct(d0, assumptions) {
+            result = try result * sqrtOfPolynomial(n0, assumptions)
+            if !d0.isOne { result = try result / sqrtOfPolynomial(d0, assumptions) }
+        } else if isKnownPositiveProduct(-d0, assumptions) {
+            result = try result * sqrtOfPolynomial(-n0, assumptions) / sqrtOfPolynomial(-d0, assumptions)
+        } else {
+            let radicand = try CanonicalForm.fraction(n0, d0)
+            result = try result * CanonicalForm(kernel: .sqrt(radicand))
+        }
         return result
+    }
+
+    /// True when p is positive wherever the assumptions hold: each squarefree factor
+    /// appears to an even power or is known positive.
+    static func isKnownPositiveProduct(_ p: MultivariatePolynomial, _ assumptions: Assumptions) -> Bool {
+        if let c = p.constantValue { return c.isPositive }
+        let factorization = p.squarefreeFactorization()
+        guard factorization.content.isPositive || factorization.factors.allSatisfy({ $0.multiplicity % 2 == 0 }) else {
+            // A negative content needs an odd factor that is known negative; keep it simple.
+            return false
+        }
+        return factorization.factors.allSatisfy { f, e in e % 2 == 0 || isKnownPositive(f, assumptions) }
     }
 
     /// p = c·p₀ with c > 0 and p₀ an integer polynomial of content 1 (sign kept in p₀).
@@ -104,16 +126,20 @@ extension CanonicalForm {
         return try outside * CanonicalForm(kernel: .sqrt(radicand))
     }
 
-    /// True when every coefficient is positive and every kernel is a symbol assumed
-    /// positive (or π): then the polynomial is positive.
+    /// True when the polynomial is nonnegative everywhere (positive where it is
+    /// nonzero): every coefficient is positive, and in every term each kernel is
+    /// positive (a symbol assumed positive, π, exp), nonnegative (√), or raised to an
+    /// even power. Such a polynomial is ≥ 0, so √(N/p) = √N/√p wherever p ≠ 0.
     static func isKnownPositive(_ p: MultivariatePolynomial, _ assumptions: Assumptions) -> Bool {
-        guard p.terms.allSatisfy({ $0.coefficient.isPositive }) else { return false }
-        return p.usedVariables.allSatisfy { key in
+        let kinds = p.ring.variables.map { key -> Bool in
             switch KernelTable.shared.kernel(forKey: key) {
             case .symbol(let name): return assumptions.positive.contains(name)
-            case .pi, .exp: return true
+            case .pi, .exp, .sqrt: return true
             default: return false
             }
+        }
+        return p.terms.allSatisfy { term in
+            term.coefficient.isPositive && term.exponents.enumerated().allSatisfy { i, e in e == 0 || e % 2 == 0 || kinds[i] }
         }
     }
 
@@ -178,9 +204,23 @@ extension CanonicalForm {
         let (cn, n0) = primitive(x.numerator)
         let (cd, d0) = primitive(x.denominator)
         var result = try log(CanonicalForm(cn / cd))
-        if !n0.isOne { result = try result + logKernel(n0) }
-        if !d0.isOne { result = try result - logKernel(d0) }
-        return result
+        if d0.isOne {
+            if !n0.isOne { result = try result + logKernel(n0) }
+            return result
+        }
+        // log(N/D) = log N − log D where N and D are positive (or both negative: then
+        // with both signs flipped); otherwise the quotient stays inside one log, so the
+        // form is real wherever the expression is.
+        let none = Assumptions.none
+        if (n0.isOne || isKnownPositiveProduct(n0, none)) && isKnownPositiveProduct(d0, none) {
+            if !n0.isOne { result = try result + logKernel(n0) }
+            return try result - logKernel(d0)
+        }
+        if isKnownPositiveProduct(-n0, none) && isKnownPositiveProduct(-d0, none) {
+            if !(-n0).isOne { result = try result + logKernel(-n0) }
+            return try result - logKernel(-d0)
+        }
+        return try result + CanonicalForm(kernel: .log(try CanonicalForm.fraction(n0, d0)))
     }
 
     static func logKernel(_ p: MultivariatePolynomial) throws(SimplificationError) -> CanonicalForm {

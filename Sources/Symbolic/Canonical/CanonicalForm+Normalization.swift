@@ -69,7 +69,7 @@ extension CanonicalForm {
         // 4a. R·A/(√R·B) = √R·A/B: a radicand dividing the numerator cancels against
         //     its root in the denominator ((4s² + 1)/√(4s² + 1) = √(4s² + 1)).
         for key in d.usedVariables {
-            guard case .sqrt(let r) = KernelTable.shared.kernel(forKey: key), !r.numerator.isConstant else { continue }
+            guard case .sqrt(let r) = KernelTable.shared.kernel(forKey: key), r.isPolynomial, !r.numerator.isConstant else { continue }
             let w = unified([n, d, r.numerator])
             let root = w[1].ring.variable(key)
             if let dq = w[1].exactQuotient(dividingBy: root), let nq = w[0].exactQuotient(dividingBy: w[2]) {
@@ -80,7 +80,7 @@ extension CanonicalForm {
         // 4b. √R·A/(R·B) = A/(√R·B): square roots go to the denominator when their
         //    radicand divides it, the way (2t − 1)/√(4t² − 4t + 2) is written.
         for key in n.usedVariables {
-            guard case .sqrt(let r) = KernelTable.shared.kernel(forKey: key), !r.numerator.isConstant else { continue }
+            guard case .sqrt(let r) = KernelTable.shared.kernel(forKey: key), r.isPolynomial, !r.numerator.isConstant else { continue }
             let w = unified([n, d, r.numerator])
             let root = w[0].ring.variable(key)
             if let nq = w[0].exactQuotient(dividingBy: root), let dq = w[1].exactQuotient(dividingBy: w[2]) {
@@ -139,6 +139,11 @@ extension CanonicalForm {
                     if e % 2 == 1 {
                         let v = unified([piece, ring.variable(ring.variables[i])])
                         piece = v[0] * v[1]
+                    }
+                    if !radicand.isPolynomial {
+                        // √(N/D)² = N/D: the denominator joins the term's.
+                        let v = unified([factorD, try power(radicand.denominator, e / 2)])
+                        factorD = v[0] * v[1]
                     }
                 case .cos(let a) where e >= 2:
                     let sine = CanonicalForm(kernel: .sin(a)).numerator

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// The package root, for the bundled examples.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func examplePath(_ name: String) -> String { packageRoot.appendingPathComponent("examples/\(name)").path }
+
+func jsonObject(_ text: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+}
+
+@Suite struct ScheduleCommandsEndToEndTests {
+    /// The documented JSON shape of `sched analyze`, on rectified flow.
+    @Test func analyzeJSONShape() throws {
+        let r = try SchedBinary.run(["analyze", examplePath("flows.sched"), "--schedule", "rectified_flow", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let schedules = try #require(try jsonObject(r.stdout)["schedules"] as? [[String: Any]])
+        let s = try #require(schedules.first)
+        #expect(s["name"] as? String == "rectified_flow" && s["title"] as? String == "Rectified flow")
+        let location = try #require(s["location"] as? [String: Any])
+        #expect(location["line"] as? Int == 6 && location["column"] as? Int == 1)
+        let time = try #require(s["time"] as? [String: Any])
+        #expect(time["name"] as? String == "t" && time["lower"] as? String == "0" && time["upper"] as? String == "1")
+        #expect(time["lower_closed"] as? Bool == true && time["upper_closed"] as? Bool == true)
+        #expect(s["alpha"] as? String == "1 - t" && s["sigma"] as? String == "t" && s["c"] as? String == "-1" && s["d"] as? String == "1")
+        #expect(s["det"] as? String == "1" && s["cov"] as? String == "2*t - 1" && s["var_y"] as? String == "2")
+        #expect(s["rho"] as? String == "(2*t - 1)/sqrt(4*t^2 - 4*t + 2)")
+        #expect(s["amp_x0"] as? String == "t" && s["amp_eps"] as? String == "1 - t")
+        for key in ["snr", "logsnr", "weight_eps", "weight_x0", "var_x", "data_variance", "params", "undefined"] { #expect(s[key] != nil, "\(key)") }
+        let inverse = try #require(s["inverse"] as? [String: String])
+        #expect(Set(inverse.keys) == ["x0_from_xt", "x0_from_target", "eps_from_xt", "eps_from_target"])
+        let step = try #require(s["step"] as? [String: String])
+        #expect(step["second_time"] == "s" && step["from_target"] == "s - t" && step["from_xt"] == "1")
+        let ends = try #require(s["ends"] as? [String: [String: String]])
+        #expect(ends["lower"]?["rho"] == "-sqrt(2)/2" && ends["lower"]?["sigma"] == "0" && ends["upper"]?["alpha"] == "0")
+        let zeros = try #require(s["zeros"] as? [String: [String: Any]])
+        let rho = try #require(zeros["rho"])
+        #expect(rho["complete"] as? Bool == true && rho["identically_zero"] as? Bool == false)
+        let points = try #require(rho["points"] as? [[String: Any]])
+        #expect(points.count == 1 && points[0]["exact"] as? String == "1/2" && points[0]["multiplicity"] as? Int == 1 && points[0]["approx"] as? String == "0.5")
+        #expect((zeros["det"]?["points"] as? [Any])?.isEmpty == true)
+        let expectations = try #require(s["expectations"] as? [[String: Any]])
+        #expect(expectations.count == 2 && expectations.allSatisfy { $0["status"] as? String == "proven" })
+    }
+
+    @Test func evalJSON() throws {
+        let r = try SchedBinary.run(["eval", examplePath("flows.sched"), "--at", "1/3", "--schedule", "rectified_flow", "--format", "json", "--digits", "25"])
+        #expect(r.status == 0)
+        let s = try #require((try jsonObject(r.stdout)["schedules"] as? [[String: Any]])?.first)
+        #expect(s["at"] as? String == "1/3")
+        let values = try #require(s["values"] as? [String: [String: Any]])
+        #expect(values["rho"]?["exact"] as? String == "-sqrt(10)/10")
+        #expect(values["rho"]?["value"] as? String == "-0.3162277660168379331998894")
+        #expect(values["det"]?["exact"] as? String == "1" && values["det"]?["radius"] as? String == "0")
+        #expect(Set(values.keys).isSuperset(of: ["alpha", "sigma", "c", "d", "det", "cov", "var_x", "var_y", "rho", "snr", "logsnr", "amp_x0", "amp_eps", "weight_eps", "weight_x0"]))
+    }
+
+    @Test func zooListsAndPrintsFromTheBinary() throws {
+        let list = try SchedBinary.run(["zoo"])
+        #expect(list.status == 0 && list.stdout.contains("rectified_flow") && list.stdout.contains("edm_symbolic"))
+        let one = try SchedBinary.run(["zoo", "trigflow"])
+        #expect(one.status == 0 && one.stdout.hasPrefix("# TrigFlow") && one.stdout.hasSuffix("}\n"))
+        // The printed schedule is a valid file that analyzes to the same result.
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("zoo-\(UUID()).sched")
+        try one.stdout.write(to: temporary, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let analyzed = try SchedBinary.run(["analyze", temporary.path, "--format", "json"])
+        #expect(analyzed.status == 0 && analyzed.stdout.contains("\"det\": \"1\""))
+        let missing = try SchedBinary.run(["zoo", "nonexistent"])
+        #expect(missing.status == 1 && missing.stderr.contains("no bundled example named 'nonexistent'"))
+    }
+
+    @Test func readsStandardInputAndReportsErrors() throws {
+        let text = "schedule a {\n    x_t = (1 - t) x0 + t eps\n    target = velocity\n}\n"
+        let r = try SchedBinary.run(["analyze", "-", "--format", "json"], stdin: text)
+        #expect(r.status == 0 && r.stdout.contains("\"rho\": \"(2*t - 1)/sqrt(4*t^2 - 4*t + 2)\""))
+        let broken = try SchedBinary.run(["analyze", "-"], stdin: "schedule a {\n    x_t = (1 - t) x0 + t eps\n    target = velocty\n}\n")
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasPrefix("<stdin>:3:14: error: unknown name 'velocty'"), "\(broken.stderr)")
+        let unreadable = try SchedBinary.run(["analyze", "/nonexistent/file.sched"])
+        #expect(unreadable.status == 2 && unreadable.stderr == "error: cannot read '/nonexistent/file.sched': no such file, or not readable\n")
+    }
+
+    @Test func parameterOverride() throws {
+        let r = try SchedBinary.run(["analyze", examplePath("edm.sched"), "--schedule", "edm", "--param", "sigma_data=1", "--format", "json"])
+        #expect(r.status == 0)
+        let s = try #require((try jsonObject(r.stdout)["schedules"] as? [[String: Any]])?.first)
+        #expect((s["params"] as? [String: String])?["sigma_data"] == "1" && s["data_variance"] as? String == "1")
+    }
+
+    /// Differential test of `sched eval` and `sched analyze` on 300 random schedules
+    /// against SymPy/mpmath (values to 25 digits, exact zeros, enclosures, and
+    /// completeness on a fine grid): Tests/oracles/schedule_differential.py.
+    @Test func agreesWithSympyOnThreeHundredRandomSchedules() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", packageRoot.appendingPathComponent("Tests/oracles/schedule_differential.py").path, SchedBinary.url.path, "300"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text.suffix(4000))")
+        let summary = try #require(text.split(separator: "\n").last)
+        let passed = Int(summary.split(separator: " ").first ?? "0") ?? 0
+        #expect(summary.hasSuffix(" 0 failed") && passed > 20_000, "\(summary)")
+    }
+}
