@@ -48,14 +48,3 @@ enum ScheduleFileLoading {
 struct SchedUnreadableFileError: Error {
     var path: String
 }
-
-extension Schedule {
-    /// The unified model of the schedule, for the analysis.
-    var unifiedModel: UnifiedModel {
-        UnifiedModel(
-            domain: AnalysisDomain(variable: time.name, lower: time.lower, upper: time.upper,
-                                   lowerClosed: time.lowerClosed, upperClosed: time.upperClosed),
-            alpha: alpha.value, sigma: sigma.value, c: c.value, d: d.value,
-            dataVariance: dataVariance.value, assumptions: assumptions).simplifiedOnDomain()
-    }
-}
