@@ -34,6 +34,7 @@ release: deps
 
 # Runs sched on the bundled examples.
 run: release
+	@for f in examples/*.sched; do echo "\$$ sched analyze $$f"; $(RELEASE_BIN) analyze $$f || exit 1; echo; done
 	@bash examples/exact-core-demo.sh $(RELEASE_BIN)
 
 test: deps
