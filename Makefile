@@ -45,6 +45,7 @@ test: deps
 bench: release
 	python3 bench/real_roots.py --sched $(RELEASE_BIN)
 	python3 bench/simplify.py
+	python3 bench/analyze.py --sched $(RELEASE_BIN)
 
 # Regenerates the copy of examples/*.sched compiled into the binary (for `sched zoo`);
 # a test fails when it is out of date.

@@ -31,9 +31,9 @@ let package = Package(
         .executableTarget(name: "sched-bench", dependencies: ["Exact", "Symbolic", "SchedTestSupport"], path: "bench/Sources/sched-bench"),
         // Generators of test inputs, shared by the test suites and the benchmarks.
         .target(name: "SchedTestSupport", dependencies: ["Exact", "Symbolic"]),
-        .testTarget(name: "ExactTests", dependencies: ["Exact"]),
+        .testTarget(name: "ExactTests", dependencies: ["Exact", "SchedTestSupport"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "SchedTestSupport"]),
-        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Symbolic", "Exact"]),
+        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Symbolic", "Exact", "SchedTestSupport"]),
         .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact"]),
     ],
     swiftLanguageModes: [.v6]

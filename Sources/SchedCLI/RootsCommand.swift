@@ -1,5 +1,6 @@
 import ArgumentParser
 import Exact
+import Schedules
 import Foundation
 
 /// `sched roots`: certified real roots of a polynomial given by its coefficients.
@@ -103,18 +104,6 @@ enum RootsReport {
             + "\"complete\": true, \"roots\": [" + items.joined(separator: ", ") + "]}"
     }
 
-    /// A JSON string literal (the texts here are ASCII, but escape defensively).
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal.
+    static func quoted(_ s: String) -> String { JSONValue.string(s).serialized(indent: nil) }
 }

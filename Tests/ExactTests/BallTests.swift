@@ -338,29 +338,4 @@ private func tenToThe(_ k: Int) -> Rational { try! Rational(10).power(k) }
         #expect(Polynomial(coefficients: [Rational]()).evaluate(at: Ball(5)).isExactlyZero)
     }
 
-    // MARK: Memory
-
-    @Test func millionOperationsDoNotLeak() {
-        // 512-bit midpoints live on the heap, so a missed arb_clear would leak too.
-        let x = Ball(Rational(22, 7), precision: 512)
-        let y = Ball(Rational(-355, 113), precision: 512)
-        func churn(_ iterations: Int) -> Double {
-            var sum = 0.0
-            for i in 0..<iterations {
-                let a = x + y              // 1
-                let b = a * x              // 2
-                let c = b / y              // 3
-                let d = Ball.sqrt(c * c)   // 4, 5
-                sum += d.doubleValue + Double(i & 1)
-            }
-            return sum
-        }
-        _ = churn(20_000)
-        let before = residentBytes()
-        let sum = churn(200_000)   // 1,000,000 ball operations
-        let after = residentBytes()
-        #expect(sum.isFinite)
-        #expect(before > 0)
-        #expect(after - before < 50 << 20, "RSS grew by \((after - before) >> 20) MiB")
-    }
 }

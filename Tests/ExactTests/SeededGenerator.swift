@@ -1,19 +1,10 @@
+import SchedTestSupport
 import Exact
 
-/// SplitMix64: a tiny deterministic generator, so every property test sees the same
-/// inputs on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
+/// The shared fixed-seed generator (SplitMix64), with exact-number helpers.
+typealias SeededGenerator = SeededRandom
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededRandom {
     /// A random integer of up to `bits` bits, either sign.
     mutating func bigInt(bits: Int) -> BigInt {
         var v = BigInt.zero
@@ -40,11 +31,4 @@ struct SeededGenerator: RandomNumberGenerator {
             if !r.isZero { return r }
         }
     }
-}
-
-/// Resident memory of this process in bytes (Linux /proc/self/statm).
-func residentBytes() -> Int {
-    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-    let fields = text.split(separator: " ")
-    return (fields.count > 1 ? Int(fields[1]) ?? 0 : 0) * 4096
 }

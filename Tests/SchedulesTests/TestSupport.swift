@@ -1,3 +1,4 @@
+import SchedTestSupport
 import Foundation
 import Symbolic
 import Testing
@@ -40,17 +41,5 @@ struct TestFailure: Error, CustomStringConvertible {
 let packageRoot: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// SplitMix64: a tiny generator fully determined by its seed, for reproducible inputs.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The shared fixed-seed generator (SplitMix64).
+typealias SplitMix64 = SeededRandom

@@ -2,26 +2,10 @@ import Exact
 import Foundation
 import Testing
 @testable import Symbolic
+import SchedTestSupport
 
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and fully determined by its seed,
-/// so every generated test input is reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-}
+/// The shared fixed-seed generator (SplitMix64).
+typealias SplitMix64 = SeededRandom
 
 /// Parses or fails the test with the formatted diagnostic.
 func parse(_ text: String) throws -> Expr {

@@ -8,6 +8,9 @@
 //       suite) and prints per expression
 //       {"input": ascii, "result": ascii, "zero": bool, "median_seconds": …}
 //       where the time is canonicalisation plus the zero test.
+//   sched-bench leakcheck NAME
+//       runs a memory workload (rational, ball, polynomial) and prints the growth of
+//       the resident set in bytes over a million operations (the leak tests).
 import Exact
 import Foundation
 import SchedTestSupport
@@ -55,7 +58,13 @@ case "simplify":
         }
         print("{\"input\": \(quoted(printASCII(e))), \"result\": \(quoted(printASCII(form.expression))), \"zero\": \(zero), \"median_seconds\": \(t)}")
     }
+case "leakcheck":
+    guard arguments.count > 1, let growth = MemoryWorkloads.residentGrowth(arguments[1]) else {
+        FileHandle.standardError.write(Data("usage: sched-bench leakcheck \(MemoryWorkloads.names.joined(separator: "|"))\n".utf8))
+        exit(2)
+    }
+    print(growth)
 default:
-    FileHandle.standardError.write(Data("usage: sched-bench roots [repeats] | simplify [count] [seed] [repeats]\n".utf8))
+    FileHandle.standardError.write(Data("usage: sched-bench roots [repeats] | simplify [count] [seed] [repeats] | leakcheck NAME\n".utf8))
     exit(2)
 }
