@@ -67,15 +67,15 @@ enum Plot {
         out += "      legend cell align=left,\n"
         out += "      legend style={font=\\scriptsize},\n"
         out += "    ]\n"
-        for entry in entries {
-            out += curve(entry, quantity: quantity, rescale: rescale)
+        for (index, entry) in entries.enumerated() {
+            out += curve(entry, style: style(index), quantity: quantity, rescale: rescale)
         }
         out += "    \\end{axis}\n"
         out += "  \\end{tikzpicture}\n"
         return out
     }
 
-    static func curve(_ entry: LaTeXSchedule, quantity: String, rescale: Bool) -> String {
+    static func curve(_ entry: LaTeXSchedule, style: String, quantity: String, rescale: Bool) -> String {
         let name = entry.schedule.name
         guard let (lower, upper) = ends(entry) else { return "    % \(name): skipped (infinite domain)\n" }
         guard case .success(let f)? = entry.analysis.quantities[quantity] else {
@@ -100,7 +100,7 @@ enum Plot {
             }
         }
         var out = "    % \(name)\n"
-        out += "    \\addplot+[mark=none, thick] coordinates {\n"
+        out += "    \\addplot[\(style), thick] coordinates {\n"
         for row in stride(from: 0, to: points.count, by: 4) {
             out += "      " + points[row..<min(row + 4, points.count)].joined(separator: " ") + "\n"
         }
@@ -119,6 +119,14 @@ enum Plot {
             out += "    \\addplot[only marks, mark=*, mark size=1.8pt, black, forget plot] coordinates {\(marks.joined(separator: " "))};\n"
         }
         return out
+    }
+
+    /// The style of the curve of the schedule at `index`, the same on every axis:
+    /// ten colours, then dashed, dotted and dash-dotted.
+    static func style(_ index: Int) -> String {
+        let colors = ["blue", "red", "black", "teal", "orange", "violet", "brown", "magenta", "olive", "gray"]
+        let patterns = ["solid", "dashed", "dotted", "dashdotted"]
+        return "\(colors[index % colors.count]), \(patterns[(index / colors.count) % patterns.count])"
     }
 
     /// The midpoint of a ball accurate to 1e-12 (relative, or absolute near 0), else nil.
