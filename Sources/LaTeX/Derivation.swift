@@ -67,8 +67,9 @@ enum Derivation {
                 default: return "\(symbol) \\text{ not determined}"
                 }
             }
-            facts.append("\(t) = \(at)\\colon &\\quad " + shown[0..<2].joined(separator: ", \\quad ") + ", \\\\\n    &\\quad "
-                + shown[2...].joined(separator: ", \\quad "))
+            let line = shown.joined(separator: ", \\quad ")
+            facts.append("\(t) = \(at)\\colon &\\quad " + (Table.visibleLength(line) <= 60 ? line
+                : shown[0..<2].joined(separator: ", \\quad ") + ", \\\\\n    &\\quad " + shown[2...].joined(separator: ", \\quad ")))
         }
         out += "\\begin{align*}\n  " + facts.joined(separator: " \\\\\n  ") + "\n\\end{align*}\n"
         for (name, symbol) in [("det", "\\detA"), ("rho", "\\corr")] {
@@ -79,7 +80,7 @@ enum Derivation {
         return out
     }
 
-    /// The one-step update, one term per line: `&= a x_t` and `&\qquad + b ŷ`.
+    /// The one-step update; a long one with one term per line: `&= a x_t` and `&\qquad + b ŷ`.
     static func stepLines(_ a: ModelAnalysis, xt: String) -> [String] {
         guard case .success(let fromXt)? = a.step["from_xt"], case .success(let fromTarget)? = a.step["from_target"] else {
             return ["&= \\text{undefined}"]
@@ -87,6 +88,8 @@ enum Derivation {
         if fromXt.isZero || fromTarget.isZero {
             return ["&= " + LaTeXText.linearCombination([(fromXt, xt), (fromTarget, "\\yhat")])]
         }
+        let whole = LaTeXText.linearCombination([(fromXt, xt), (fromTarget, "\\yhat")])
+        if Table.visibleLength(whole) <= 50 { return ["&= " + whole] }
         let second = LaTeXText.linearCombination([(fromTarget, "\\yhat")])
         return ["&= " + LaTeXText.linearCombination([(fromXt, xt)]),
                 "&\\qquad " + (second.hasPrefix("-") ? second : "+ " + second)]

@@ -52,7 +52,11 @@ public enum Table {
                 var j = latex.index(after: i)
                 while j < latex.endIndex, latex[j].isLetter { j = latex.index(after: j) }
                 let name = latex[latex.index(after: i)..<j]
-                if !["frac", "tfrac", "left", "right", "sqrt", "cdot"].contains(String(name)) { count += 1 }
+                switch String(name) {
+                case "frac", "tfrac", "left", "right", "sqrt": break
+                case "sin", "cos", "tan", "log", "exp", "det", "sinh", "cosh", "tanh": count += name.count
+                default: count += 1   // a Greek letter, a symbol, a macro
+                }
                 i = j
                 continue
             }

@@ -36,3 +36,33 @@ import Testing
         #expect(a.status == 0 && a.stdout == b.stdout)
     }
 }
+
+/// Options and errors of `sched latex`.
+@Suite struct LaTeXCommandTests {
+    @Test func unknownQuantityIsAnInputError() throws {
+        let r = try Sched.run(["latex", "examples/flows.sched", "--plot", "rho,foo"])
+        #expect(r.status == 1 && r.stderr.contains("unknown quantity 'foo'"))
+    }
+
+    @Test func unknownScheduleIsAnInputError() throws {
+        let r = try Sched.run(["latex", "examples/flows.sched", "--schedule", "nope"])
+        #expect(r.status == 1 && r.stderr.contains("no schedule named 'nope'"))
+    }
+
+    @Test func outputFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sched-latex-\(UUID().uuidString).tex").path
+        let r = try Sched.run(["latex", "examples/flows.sched", "--schedule", "rectified_flow", "-o", path])
+        #expect(r.status == 0 && r.stdout.isEmpty)
+        let direct = try Sched.run(["latex", "examples/flows.sched", "--schedule", "rectified_flow"])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == direct.stdout)
+    }
+
+    /// A quantity that depends on an unbound parameter is left out of the plot with a
+    /// comment; binding the parameter plots it.
+    @Test func symbolicParameterInPlots() throws {
+        let free = try Sched.run(["latex", "examples/flows.sched", "--schedule", "trigflow", "--plot", "sigma"])
+        #expect(free.stdout.contains("% trigflow: skipped (sigma depends on sigma_d; bind it with --param)"))
+        let bound = try Sched.run(["latex", "examples/flows.sched", "--schedule", "trigflow", "--plot", "sigma", "--param", "sigma_d=1/2"])
+        #expect(bound.stdout.contains("\\addlegendentry{TrigFlow}") && !bound.stdout.contains("skipped"))
+    }
+}
