@@ -29,4 +29,17 @@ struct LaTeXDocumentCompileTests {
     func plotOfAllExamples(quantities: String) throws {
         _ = try compile(exampleFiles + ["--plot", quantities], name: "plot-\(quantities.replacingOccurrences(of: ",", with: "-"))")
     }
+
+    /// A fragment compiles when \input into a document whose preamble has exactly the
+    /// packages listed in the fragment's head comment.
+    @Test func fragmentWithItsListedPackages() throws {
+        let r = try Sched.run(["latex"] + exampleFiles + ["--table", "--plot", "rho"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let packages = r.stdout.split(separator: "\n").filter { $0.hasPrefix("%   \\") }.map { String($0.dropFirst(4)) }
+        #expect(packages.contains("\\usepackage{booktabs}") && packages.contains("\\usepackage{pgfplots}"))
+        let document = "\\documentclass{article}\n\\usepackage[a4paper,landscape,margin=2cm]{geometry}\n" + packages.joined(separator: "\n")
+            + "\n\\begin{document}\n" + r.stdout + "\n\\end{document}\n"
+        let outcome = try PDFLaTeX.compile(document, name: "fragment")
+        #expect(outcome.status == 0 && outcome.errors.isEmpty, "\(outcome.errors)")
+    }
 }
