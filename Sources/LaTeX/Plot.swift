@@ -7,9 +7,11 @@ import Symbolic
 /// (rescaled to [0, 1] when the domains differ), points from certified ball
 /// evaluations, the exact zeros marked.
 enum Plot {
-    /// Intervals per curve (samples − 1): smooth at the figure's size.
+    /// Intervals per curve before refinement: smooth at the figure's size.
     static let intervals = 200
     static let precision = 128
+    /// Rounds of bisection where a curve is steep.
+    static let refinements = 6
 
     /// How each quantity is labelled on its axis.
     static let labels: [String: String] = [
@@ -87,16 +89,41 @@ enum Plot {
             return "    % \(name): skipped (\(quantity) depends on \(free.sorted().joined(separator: ", ")); bind it with --param)\n"
         }
         let width = upper - lower
-        var points: [String] = []
-        for i in 0...intervals {
+        func sample(_ u: Rational) -> (x: Double, y: Double?) {
+            let t = u.isOne ? upper : lower + width * u
+            return (rescale ? u.doubleValue : t.doubleValue, certified(f.ball(atBalls: [time: t], precision: precision)))
+        }
+        var samples = (0...intervals).map { i -> (u: Rational, x: Double, y: Double?) in
             let u = Rational(i, intervals)
-            let t = i == intervals ? upper : lower + width * u
-            let x = rescale ? u.doubleValue : t.doubleValue
-            let y = f.ball(atBalls: [time: t], precision: precision)
-            if let value = certified(y) {
-                points.append("(\(LaTeXText.coordinate(x)), \(LaTeXText.coordinate(value)))")
-            } else if i > 0 && i < intervals {
-                points.append("(\(LaTeXText.coordinate(x)), nan)")   // a gap, not a straight line across it
+            let s = sample(u)
+            return (u, s.x, s.y)
+        }
+        // Where the curve moves more than 1/50 of its range between neighbours (a
+        // spike squeezed into a corner of a rescaled domain), bisect, a few times.
+        let values = samples.compactMap(\.y)
+        if let low = values.min(), let high = values.max(), high > low {
+            let step = (high - low) / 50
+            for _ in 0..<refinements {
+                var refined: [(u: Rational, x: Double, y: Double?)] = []
+                for (a, b) in zip(samples, samples.dropFirst()) {
+                    refined.append(a)
+                    if let ya = a.y, let yb = b.y, abs(yb - ya) > step {
+                        let u = (a.u + b.u) * Rational(1, 2)
+                        let s = sample(u)
+                        refined.append((u, s.x, s.y))
+                    }
+                }
+                refined.append(samples[samples.count - 1])
+                if refined.count == samples.count { break }
+                samples = refined
+            }
+        }
+        var points: [String] = []
+        for (i, p) in samples.enumerated() {
+            if let y = p.y {
+                points.append("(\(LaTeXText.coordinate(p.x)), \(LaTeXText.coordinate(y)))")
+            } else if i > 0 && i < samples.count - 1 {
+                points.append("(\(LaTeXText.coordinate(p.x)), nan)")   // a gap, not a straight line across it
             }
         }
         var out = "    % \(name)\n"

@@ -66,3 +66,22 @@ import Testing
         #expect(bound.stdout.contains("\\addlegendentry{TrigFlow}") && !bound.stdout.contains("skipped"))
     }
 }
+
+/// The plotted points are the certified values.
+@Suite struct PlotValuesTests {
+    @Test func rectifiedFlowRho() throws {
+        let r = try Sched.run(["latex", "examples/flows.sched", "--schedule", "rectified_flow", "--plot", "rho"])
+        #expect(r.status == 0)
+        // ρ(0) = −√2/2, ρ(1/2) = 0 (an exact zero, also marked), ρ(1) = √2/2.
+        #expect(r.stdout.contains("(0, -0.707107)") && r.stdout.contains("(0.5, 0)") && r.stdout.contains("(1, 0.707107)"))
+        #expect(r.stdout.contains("coordinates {(0.5, 0)};"))
+        #expect(r.stdout.contains("xlabel={$t$}"))
+    }
+
+    @Test func differentDomainsAreRescaled() throws {
+        let r = try Sched.run(["latex", "examples/flows.sched", "examples/edm.sched", "--schedule", "rectified_flow", "--schedule", "edm", "--plot", "det"])
+        #expect(r.stdout.contains("time rescaled to $[0, 1]$"))
+        // EDM's det A = −√(4s² + 1) at s = 80, the right end.
+        #expect(r.stdout.contains("(1, -160.003)"))
+    }
+}
