@@ -17,12 +17,15 @@ let package = Package(
         .target(name: "Symbolic", dependencies: ["Exact"]),
         // The schedule-file language (grammar/schedule.ebnf) and the unified-model analysis.
         .target(name: "Schedules", dependencies: ["Exact", "Symbolic"]),
+        // `sched latex`: derivations, Table I and pgfplots figures.
+        .target(name: "LaTeX", dependencies: ["Exact", "Symbolic", "Schedules"]),
         .target(
             name: "SchedCLI",
             dependencies: [
                 "Exact",
                 "Symbolic",
                 "Schedules",
+                "LaTeX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +38,7 @@ let package = Package(
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "SchedTestSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Symbolic", "Exact", "SchedTestSupport"]),
         .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact"]),
+        .testTarget(name: "LaTeXTests", dependencies: ["LaTeX", "SchedCLI", "Schedules", "Symbolic", "Exact"]),
     ],
     swiftLanguageModes: [.v6]
 )

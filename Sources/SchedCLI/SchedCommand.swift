@@ -11,7 +11,7 @@ public struct SchedCommand: ParsableCommand {
         commandName: "sched",
         abstract: "Exact symbolic analysis of diffusion noise schedules and prediction targets.",
         version: version,
-        subcommands: [AnalyzeCommand.self, EvalCommand.self, ZooCommand.self, SimplifyCommand.self, DiffCommand.self, RootsCommand.self]
+        subcommands: [AnalyzeCommand.self, EvalCommand.self, ZooCommand.self, SimplifyCommand.self, DiffCommand.self, RootsCommand.self, LaTeXCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import LaTeX
+import Schedules
+
+/// `sched latex`: derivations, Table I and figures, ready to paste into a paper.
+struct LaTeXCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "latex",
+        abstract: "Emit LaTeX: each schedule's derivation, the table of models (--table) or a pgfplots figure (--plot)."
+    )
+
+    @Argument(help: ArgumentHelp("One or more .sched files (- for standard input).", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .customLong("schedule"), help: ArgumentHelp("Only this schedule, from whichever file has it (repeatable).", valueName: "name"))
+    var schedules: [String] = []
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Bind a parameter, e.g. --param sigma_d=1/2 (repeatable).", valueName: "name=value"))
+    var parameters: [Binding] = []
+
+    @Flag(help: "A complete document that compiles with pdflatex, instead of a fragment to \\input.")
+    var standalone = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "out"))
+    var output: String?
+
+    @Flag(help: "The table of the models (the paper's Table I), one row per schedule.")
+    var table = false
+
+    @Option(help: ArgumentHelp("Plot these quantities over time, e.g. rho or det,rho.", valueName: "q[,q…]"))
+    var plot: String?
+
+    func run() throws {
+        let loaded = try files.map { try ScheduleFileLoading.load($0, parameters: parameters) }
+        var diagnostics = loaded.filter { !$0.diagnostics.isEmpty }.map { $0.formattedDiagnostics() }.joined()
+        var entries: [LaTeXSchedule] = []
+        for file in loaded {
+            for s in file.schedules where schedules.isEmpty || schedules.contains(s.name) {
+                entries.append(LaTeXSchedule(schedule: s, file: file.path))
+            }
+        }
+        let unknown = schedules.filter { name in !loaded.contains { $0.schedule(named: name) != nil } }
+        if !unknown.isEmpty {
+            let known = loaded.flatMap { $0.schedules.map(\.name) }.joined(separator: ", ")
+            throw SchedInputError("no schedule named \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in \(files.joined(separator: ", ")) (they have: \(known))")
+        }
+        let quantities = plot.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let text: String
+        do {
+            text = try LaTeXDocument.render(entries, table: table, plot: quantities, standalone: standalone, files: loaded.map(\.path))
+        } catch let error as LaTeXError {
+            throw SchedInputError(error.description)
+        }
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+                throw SchedInputError("cannot write '\(output)'")
+            }
+        } else {
+            print(text, terminator: "")
+        }
+        if !diagnostics.isEmpty {
+            if diagnostics.hasSuffix("\n") { diagnostics.removeLast() }
+            throw SchedInputError(formatted: diagnostics)
+        }
+    }
+}
