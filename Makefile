@@ -3,7 +3,8 @@
 # packages `dpkg -s` reports missing; sudo only when not root).
 
 SWIFT        ?= swift
-APT_PACKAGES := libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev texlive-latex-base
+APT_PACKAGES := libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev texlive-latex-base \
+                texlive-latex-recommended texlive-pictures poppler-utils
 PY_MODULES   := sympy numpy
 RELEASE_BIN  := .build/release/sched
 

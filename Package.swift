@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "SchedTestSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Symbolic", "Exact", "SchedTestSupport"]),
         .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact"]),
-        .testTarget(name: "LaTeXTests", dependencies: ["LaTeX", "SchedCLI", "Schedules", "Symbolic", "Exact"]),
+        .testTarget(name: "LaTeXTests", dependencies: ["LaTeX", "SchedCLI", "Schedules", "Symbolic", "Exact"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
