@@ -17,12 +17,19 @@ let package = Package(
         .target(name: "Symbolic", dependencies: ["Exact"]),
         // The schedule-file language (grammar/schedule.ebnf) and the unified-model analysis.
         .target(name: "Schedules", dependencies: ["Exact", "Symbolic"]),
+        // The engine of `sched repl`: session state, statements, queries, commands, plots
+        // (no terminal; tested through `ReplSession.execute`).
+        .target(name: "REPL", dependencies: ["Exact", "Symbolic", "Schedules"]),
+        // libedit (apt package libedit-dev), for the line editor of `sched repl`.
+        .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
         .target(
             name: "SchedCLI",
             dependencies: [
                 "Exact",
                 "Symbolic",
                 "Schedules",
+                "REPL",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +42,7 @@ let package = Package(
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "SchedTestSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Symbolic", "Exact"]),
         .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Schedules", "Symbolic", "Exact"]),
     ],
     swiftLanguageModes: [.v6]
 )
