@@ -27,6 +27,7 @@ public struct SessionSchedule: Sendable {
     public init(name: String, title: String? = nil) {
         self.name = name
         self.title = title
+        model = Self.validate(name: name, titleText: titleText, lines: []).model
     }
 
     var keys: Set<String> { Set(lines.map(\.key)) }
