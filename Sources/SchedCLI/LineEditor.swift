@@ -9,7 +9,8 @@ import REPL
 /// Ctrl-C: a SIGINT handler (installed without SA_RESTART) sets a flag; libedit's
 /// read is interrupted, `readline` returns nil, and the flag tells that apart from
 /// Ctrl-D, so the partial line is dropped and a fresh prompt shown. Ctrl-D on an
-/// empty line ends the session with status 0.
+/// empty line ends the session with status 0. A line is computed on a worker thread,
+/// so Ctrl-C during a long computation returns to the prompt at once.
 enum LineEditor {
     nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
     /// The completions offered for the word being completed (for the C callback).
@@ -61,6 +62,34 @@ enum LineEditor {
         }
     }
 
+    /// The result of a line computed on a worker thread.
+    final class Outcome: @unchecked Sendable {
+        var reply: ReplReply?
+        var session: ReplSession?
+        let done = DispatchSemaphore(value: 0)
+    }
+
+    /// Runs one line on a worker thread while watching for Ctrl-C: nil when
+    /// interrupted (the session is left as it was; the abandoned computation finishes
+    /// in the background and its result is dropped).
+    static func execute(_ line: String, lineNumber: Int, in session: ReplSession) -> (ReplReply, ReplSession)? {
+        let outcome = Outcome()
+        interrupted = 0
+        let thread = Thread {
+            var copy = session
+            let reply = copy.execute(line, lineNumber: lineNumber)
+            outcome.reply = reply
+            outcome.session = copy
+            outcome.done.signal()
+        }
+        thread.stackSize = 64 << 20
+        thread.start()
+        while outcome.done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+            if interrupted != 0 { interrupted = 0; return nil }
+        }
+        return (outcome.reply!, outcome.session!)
+    }
+
     static func run(_ session: inout ReplSession) {
         let path = historyPath
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -92,7 +121,12 @@ enum LineEditor {
                 add_history(line)
                 _ = write_history(path)
             }
-            let reply = session.execute(line, lineNumber: lineNumber)
+            guard let (reply, next) = execute(line, lineNumber: lineNumber, in: session) else {
+                print("\ninterrupted")
+                fflush(nil)
+                continue
+            }
+            session = next
             if !reply.output.isEmpty { print(reply.output, terminator: "") }
             fflush(nil)
             if !reply.errors.isEmpty { FileHandle.standardError.write(Data(reply.errors.utf8)) }

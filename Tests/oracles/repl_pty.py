@@ -60,6 +60,19 @@ send("k\r")
 prompts(7)
 tail = out[mark:]
 steps["ctrl_c"] = b"\r\n2\r\n" in tail and b"error" not in tail
+# Ctrl-C during a long computation (a 9000th power of a sum with sin) returns to
+# the prompt at once, the session unchanged.
+send("x_t = (1 - t) x0 + t eps\r")
+prompts(8)
+send("((1+t)^300 + sin(t))^30\r")
+time.sleep(1.0)
+started = time.time()
+send("\x03")
+read_until("interrupted", 5)
+prompts(9)
+send("k\r")
+prompts(10)
+steps["interrupt_computation"] = b"interrupted" in out and time.time() - started < 5 and out.rstrip().endswith(b"2\r\nsched>")
 send("\x04")
 _, status = os.waitpid(pid, 0)
 steps["exit0"] = os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
