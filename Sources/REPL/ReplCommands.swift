@@ -177,9 +177,35 @@ extension ReplSession {
         }
         let chosen = select ?? names[0]
         current = schedules.firstIndex { $0.name == chosen }!
-        var out = "loaded \(names.joined(separator: ", ")) from \(file.path); current: \(chosen)"
-        if !problems.isEmpty { out += "\n(schedules with errors were skipped:\n\(problems))" }
-        return out
+        if !problems.isEmpty { pendingErrors += problems + "\n" }
+        return "loaded \(names.joined(separator: ", ")) from \(file.path); current: \(chosen)"
+    }
+
+    /// Loads a file named on the command line (`sched repl FILE`): errors are plain
+    /// `error: …` lines and the file's own diagnostics.
+    public mutating func loadFile(_ path: String) -> ReplReply {
+        var reply = ReplReply()
+        guard let data = FileManager.default.contents(atPath: path) else {
+            reply.failed = true
+            reply.errors = "error: cannot read '\(path)': no such file, or not readable\n"
+            return reply
+        }
+        let file = ScheduleFile(parsing: Array(data), path: path)
+        do {
+            reply.output = try load(file, source: String(decoding: data, as: UTF8.self), select: nil, line: "") + "\n"
+        } catch let failure as ReplFailure {
+            reply.failed = true
+            reply.errors = failure.diagnostics.map { "error: \($0.message)\n" }.joined()
+        } catch {
+            reply.failed = true
+            reply.errors = "error: \(error)\n"
+        }
+        if !pendingErrors.isEmpty {
+            reply.failed = true
+            reply.errors += pendingErrors
+            pendingErrors = ""
+        }
+        return reply
     }
 
     mutating func zoo(_ name: String?, line: String) throws -> String {

@@ -36,6 +36,8 @@ public struct ReplSession: Sendable {
     /// Width of plots in character cells.
     public var plotWidth: Int = 61
     public var plotHeight: Int = 12
+    /// Diagnostics of a loaded file, reported with the line that loaded it.
+    var pendingErrors = ""
 
     public init() {
         schedules = [SessionSchedule(name: "repl")]
@@ -53,7 +55,13 @@ public struct ReplSession: Sendable {
         do {
             let text = try run(line)
             if !text.isEmpty { reply.output = text.hasSuffix("\n") ? text : text + "\n" }
+            if !pendingErrors.isEmpty {
+                reply.failed = true
+                reply.errors = pendingErrors
+                pendingErrors = ""
+            }
         } catch let failure as ReplFailure {
+            pendingErrors = ""
             reply.failed = true
             let formatter = DiagnosticFormatter(fileName: inputName)
             let source = SourceText(line)

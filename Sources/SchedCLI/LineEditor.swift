@@ -129,7 +129,12 @@ enum LineEditor {
             session = next
             if !reply.output.isEmpty { print(reply.output, terminator: "") }
             fflush(nil)
-            if !reply.errors.isEmpty { FileHandle.standardError.write(Data(reply.errors.utf8)) }
+            if !reply.errors.isEmpty {
+                let errors = isatty(2) != 0
+                    ? reply.errors.replacingOccurrences(of: ": error: ", with: ": \u{1B}[1;31merror:\u{1B}[0m ")
+                    : reply.errors
+                FileHandle.standardError.write(Data(errors.utf8))
+            }
             if reply.quit { break }
         }
         fflush(nil)

@@ -24,17 +24,16 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         var session = ReplSession()
         var failed = false
-        for (k, path) in files.enumerated() {
-            let reply = session.execute(":load \(path)", lineNumber: 0)
+        let isInteractive = interactive || (!batch && isatty(0) != 0)
+        for path in files {
+            let reply = session.loadFile(path)
+            if isInteractive { print(reply.output, terminator: "") }
             if reply.failed {
                 failed = true
-                SchedCommand.printError("error: cannot load '\(path)'" + (k >= 0 ? "" : ""))
+                fflush(nil)
                 FileHandle.standardError.write(Data(reply.errors.utf8))
-            } else if !batch && !(isatty(0) == 0 && !interactive) {
-                print(reply.output, terminator: "")
             }
         }
-        let isInteractive = interactive || (!batch && isatty(0) != 0)
         if isInteractive {
             session.colour = isatty(1) != 0
             LineEditor.run(&session)

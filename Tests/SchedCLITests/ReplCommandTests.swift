@@ -103,6 +103,23 @@ import Testing
         #expect(r.stdout == "* rectified_flow — Rectified flow\n  cubic_flow — Cubic flow matching path\n  trigflow — TrigFlow\ncurrent schedule: trigflow\n0\n", "\(r.stdout)")
     }
 
+    /// A file with errors: its valid schedules load, its diagnostics go to stderr,
+    /// the exit status is 1; an unreadable file is a plain error.
+    @Test func loadingFilesWithErrors() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("bad.sched").path
+        try "schedule a {\n  x_t = x0 + t epss\n  target = eps\n}\nschedule b {\n  x_t = x0 + t eps\n  target = eps\n}\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try SchedBinary.run(["repl", path], stdin: ":schedules\ndet\n:load \(path) b\n")
+        #expect(r.status == 1)
+        #expect(r.stdout == "* b\n1\nloaded b from \(path); current: b\n", "\(r.stdout)")
+        let diagnostic = "\(path):2:16: error: unknown name 'epss'; did you mean 'eps'?\n2 |   x_t = x0 + t epss\n  |                ^~~~\n"
+        #expect(r.stderr == diagnostic + diagnostic, "\(r.stderr)")
+        let missing = try SchedBinary.run(["repl", "/nonexistent/x.sched"], stdin: "")
+        #expect(missing.status == 1 && missing.stderr == "error: cannot read '/nonexistent/x.sched': no such file, or not readable\n")
+    }
+
     /// The interactive mode through a pseudo-terminal (Tests/oracles/repl_pty.py):
     /// prompt, a typo corrected with backspace, up-arrow history, tab completing
     /// `:ana` to `:analyze`, Ctrl-C on a partial line, Ctrl-C during a long
