@@ -31,9 +31,21 @@ public struct TerminalPlot: Sendable {
     }
 
     /// The plot lines (y labels and axis at the left, no x labels).
+    /// The y range: the values and 0; near a pole (a few values far beyond the
+    /// rest) cut to the 2%–98% quantiles, with `clipped` set.
+    func yRange() -> (low: Double, high: Double, clipped: Bool) {
+        let finite = curves.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite).sorted()
+        guard let first = finite.first, let last = finite.last else { return (-1, 1, false) }
+        let lo = finite[finite.count / 50], hi = finite[finite.count - 1 - finite.count / 50]
+        let spread = max(hi, 0) - min(lo, 0)
+        if spread > 0, last - first > 10 * spread {
+            return (min(0, lo - spread / 10), max(0, hi + spread / 10), true)
+        }
+        return (min(0, first), max(0, last), false)
+    }
+
     public func render() -> (lines: [String], gutter: Int) {
-        let finite = curves.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
-        var low = min(0, finite.min() ?? 0), high = max(0, finite.max() ?? 0)
+        var (low, high, _) = yRange()
         if high - low < 1e-300 { low -= 1; high += 1 }
         let dotRows = height * 4
         func row(_ y: Double) -> Int {
@@ -163,7 +175,8 @@ extension ReplSession {
         let plot = TerminalPlot(width: plotWidth, height: plotHeight, curves: curves, colour: colour)
         let (lines, gutter) = plot.render()
         let domainText = AnalysisText.domain(m.domain)
-        var out = [pieces.map(\.0).joined(separator: ", ") + " over \(t) ∈ \(domainText)" + (upperForm == nil ? " (cut at \(t) = \(Self.short(upper)))" : "")]
+        var out = [pieces.map(\.0).joined(separator: ", ") + " over \(t) ∈ \(domainText)" + (upperForm == nil ? " (cut at \(t) = \(Self.short(upper)))" : "")
+                   + (plot.yRange().clipped ? " (y range clipped near a pole)" : "")]
         out += lines
         var axis = String(repeating: " ", count: gutter - 1) + "└" + String(repeating: "─", count: plotWidth)
         _ = axis
