@@ -120,6 +120,7 @@ enum LineEditor {
             if !line.trimmingCharacters(in: .whitespaces).isEmpty {
                 add_history(line)
                 _ = write_history(path)
+                _ = history_truncate_file(path, 1000)
             }
             guard let (reply, next) = execute(line, lineNumber: lineNumber, in: session) else {
                 print("\ninterrupted")

@@ -123,7 +123,8 @@ import Testing
     /// The interactive mode through a pseudo-terminal (Tests/oracles/repl_pty.py):
     /// prompt, a typo corrected with backspace, up-arrow history, tab completing
     /// `:ana` to `:analyze`, Ctrl-C on a partial line, Ctrl-C during a long
-    /// computation, Ctrl-D exiting 0, and the history file written.
+    /// computation, Ctrl-D exiting 0, the history file written, and a second session
+    /// recalling the first one's last line.
     @Test(.timeLimit(.minutes(1))) func interactiveThroughPseudoTerminal() throws {
         let state = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: state) }
@@ -139,7 +140,7 @@ import Testing
         process.waitUntilExit()
         let steps = String(decoding: outData, as: UTF8.self)
         #expect(process.terminationStatus == 0, "\(steps)\n\(String(decoding: errData, as: UTF8.self))")
-        for step in ["prompt", "backspace", "history", "tab", "ctrl_c", "interrupt_computation", "exit0", "history_file"] {
+        for step in ["prompt", "backspace", "history", "tab", "ctrl_c", "interrupt_computation", "exit0", "history_file", "history_across_sessions"] {
             #expect(steps.contains("\"\(step)\": true"), "\(step): \(steps)")
         }
     }

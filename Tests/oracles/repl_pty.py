@@ -79,6 +79,21 @@ steps["exit0"] = os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
 hist = open(os.path.join(state, "sched", "history")).read() if os.path.exists(os.path.join(state, "sched", "history")) else ""
 decoded = hist.replace("\\040", " ")
 steps["history_file"] = "param k = 2" in decoded and "k + 1" in decoded and ":analyze" in decoded
+# A second session recalls the last line of the first with the up arrow.
+pid, fd = pty.fork()
+if pid == 0:
+    import signal
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    os.execve(binary, [binary, "repl"], env)
+first = out
+out = b""
+read_until("sched> ")
+send("\x1b[A")
+send("\r")
+steps["history_across_sessions"] = read_until("unknown name 'k'", 10)
+send("\x04")
+_, status = os.waitpid(pid, 0)
+out = first + b"\n--- second session ---\n" + out
 print(json.dumps(steps))
 sys.stderr.write(out.decode("utf-8", "replace"))
 sys.stderr.write("\nHISTORY:\n" + hist)
