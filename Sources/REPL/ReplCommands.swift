@@ -94,16 +94,18 @@ extension ReplSession {
             let (form, _) = try canonicalForm(of: argumentText, in: line, start: argumentStart)
             return printLaTeX(form.expression)
         case "save":
-            try arity(1...1)
+            // The whole argument is the path (it may contain spaces).
+            guard !argumentText.isEmpty else { try arity(1...1); return "" }
             _ = try requireComplete()
             let text = schedule.sourceText
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: arguments[0])) } catch {
-                throw ReplFailure("unwritable", "cannot write '\(arguments[0])': \(error.localizedDescription)", in: line)
+            let path = (argumentText as NSString).expandingTildeInPath
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+                throw ReplFailure("unwritable", "cannot write '\(argumentText)': \(error.localizedDescription)", in: line)
             }
-            return "saved '\(schedule.name)' to \(arguments[0])"
+            return "saved '\(schedule.name)' to \(argumentText)"
         case "load":
             try arity(1...2)
-            guard let data = FileManager.default.contents(atPath: arguments[0]) else {
+            guard let data = FileManager.default.contents(atPath: (arguments[0] as NSString).expandingTildeInPath) else {
                 throw ReplFailure("unreadable", "cannot read '\(arguments[0])': no such file, or not readable", in: line)
             }
             let file = ScheduleFile(parsing: Array(data), path: arguments[0])
