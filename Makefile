@@ -4,7 +4,7 @@
 
 SWIFT        ?= swift
 APT_PACKAGES := libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev texlive-latex-base \
-                texlive-latex-recommended texlive-pictures poppler-utils
+                texlive-latex-recommended texlive-pictures poppler-utils libedit-dev
 PY_MODULES   := sympy numpy
 RELEASE_BIN  := .build/release/sched
 

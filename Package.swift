@@ -19,6 +19,11 @@ let package = Package(
         .target(name: "Schedules", dependencies: ["Exact", "Symbolic"]),
         // `sched latex`: derivations, Table I and pgfplots figures.
         .target(name: "LaTeX", dependencies: ["Exact", "Symbolic", "Schedules"]),
+        // The engine of `sched repl`: session state, statements, queries, commands, plots
+        // (no terminal; tested through `ReplSession.execute`).
+        .target(name: "REPL", dependencies: ["Exact", "Symbolic", "Schedules"]),
+        // libedit (apt package libedit-dev), for the line editor of `sched repl`.
+        .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
         .target(
             name: "SchedCLI",
             dependencies: [
@@ -26,6 +31,8 @@ let package = Package(
                 "Symbolic",
                 "Schedules",
                 "LaTeX",
+                "REPL",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +46,7 @@ let package = Package(
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Symbolic", "Exact", "SchedTestSupport"]),
         .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact"]),
         .testTarget(name: "LaTeXTests", dependencies: ["LaTeX", "SchedCLI", "Schedules", "Symbolic", "Exact"], exclude: ["Golden"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Schedules", "Symbolic", "Exact"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,7 +11,7 @@ public struct SchedCommand: ParsableCommand {
         commandName: "sched",
         abstract: "Exact symbolic analysis of diffusion noise schedules and prediction targets.",
         version: version,
-        subcommands: [AnalyzeCommand.self, EvalCommand.self, ZooCommand.self, SimplifyCommand.self, DiffCommand.self, RootsCommand.self, LaTeXCommand.self]
+        subcommands: [AnalyzeCommand.self, EvalCommand.self, ZooCommand.self, ReplCommand.self, LaTeXCommand.self, SimplifyCommand.self, DiffCommand.self, RootsCommand.self]
     )
 
     public init() {}
@@ -35,6 +35,8 @@ public struct SchedCommand: ParsableCommand {
             status = .success
         } catch let error as SchedInputError {
             printError(error.isFormatted ? error.message : "error: \(error.message)")
+            status = .inputError
+        } catch is SchedSilentFailure {
             status = .inputError
         } catch let error as SchedUnreadableFileError {
             printError("error: cannot read '\(error.path)': no such file, or not readable")

@@ -1,0 +1,202 @@
+import Exact
+import Foundation
+import Schedules
+import Symbolic
+
+/// A braille line plot: `width` × `height` character cells, each 2 × 4 dots.
+///
+/// Column c covers the c-th of `width` equal parts of the x range (sample points at
+/// the centres of the dot columns), so a zero at the midpoint of the domain falls in
+/// the middle column when `width` is odd.
+public struct TerminalPlot: Sendable {
+    public struct Curve: Sendable {
+        public var label: String
+        /// One value per dot column (2 × width); nil where undefined.
+        public var values: [Double?]
+        /// Cell columns of the zero crossings.
+        public var zeroColumns: [Int]
+    }
+
+    public var width: Int
+    public var height: Int
+    public var curves: [Curve]
+    public var colour: Bool
+
+    static let bits: [[UInt32]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
+    static let colours = ["\u{1B}[34m", "\u{1B}[31m", "\u{1B}[32m", "\u{1B}[35m", "\u{1B}[36m", "\u{1B}[33m"]
+
+    static func label(_ y: Double) -> String {
+        if y == 0 { return "0" }
+        return String(format: "%.4g", y)
+    }
+
+    /// The plot lines (y labels and axis at the left, no x labels).
+    /// The y range: the values and 0; near a pole (a few values far beyond the
+    /// rest) cut to the 2%–98% quantiles, with `clipped` set.
+    func yRange() -> (low: Double, high: Double, clipped: Bool) {
+        let finite = curves.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite).sorted()
+        guard let first = finite.first, let last = finite.last else { return (-1, 1, false) }
+        let lo = finite[finite.count / 50], hi = finite[finite.count - 1 - finite.count / 50]
+        let spread = max(hi, 0) - min(lo, 0)
+        if spread > 0, last - first > 10 * spread {
+            return (min(0, lo - spread / 10), max(0, hi + spread / 10), true)
+        }
+        return (min(0, first), max(0, last), false)
+    }
+
+    public func render() -> (lines: [String], gutter: Int) {
+        var (low, high, _) = yRange()
+        if high - low < 1e-300 { low -= 1; high += 1 }
+        let dotRows = height * 4
+        func row(_ y: Double) -> Int {
+            let r = Int(((high - y) / (high - low) * Double(dotRows - 1)).rounded())
+            return min(max(r, 0), dotRows - 1)
+        }
+        var cells = [[UInt32]](repeating: [UInt32](repeating: 0, count: width), count: height)
+        var owner = [[Int]](repeating: [Int](repeating: -1, count: width), count: height)
+        for (k, curve) in curves.enumerated() {
+            var previous: Int?
+            for (x, v) in curve.values.enumerated() where x < 2 * width {
+                guard let v, v.isFinite else { previous = nil; continue }
+                let r = row(v)
+                let span = previous.map { p in p < r ? (p + 1)...r : r...max(r, p - 1) } ?? r...r
+                for rr in span {
+                    cells[rr / 4][x / 2] |= Self.bits[x % 2][rr % 4]
+                    owner[rr / 4][x / 2] = k
+                }
+                previous = r
+            }
+        }
+        let zeroRow = row(0) / 4
+        var marks = Set<Int>()
+        for c in curves { marks.formUnion(c.zeroColumns) }
+        let labels = [Self.label(high), "0", Self.label(low)]
+        let gutter = labels.map(\.count).max()!
+        var lines: [String] = []
+        for r in 0..<height {
+            var text: String
+            var axis = "│"
+            if r == 0 { text = Self.label(high); axis = "┤" } else if r == height - 1 { text = Self.label(low); axis = "┤" } else { text = "" }
+            if r == zeroRow { text = "0"; axis = "┼" }
+            var line = String(repeating: " ", count: gutter - text.count) + text + " " + axis
+            for c in 0..<width {
+                var glyph: String
+                if r == zeroRow && marks.contains(c) {
+                    glyph = "●"
+                } else if cells[r][c] != 0 {
+                    glyph = String(Character(Unicode.Scalar(0x2800 + cells[r][c])!))
+                    if colour && owner[r][c] >= 0 { glyph = Self.colours[owner[r][c] % Self.colours.count] + glyph + "\u{1B}[0m" }
+                } else if r == zeroRow {
+                    glyph = "┈"
+                } else {
+                    glyph = " "
+                }
+                line += glyph
+            }
+            lines.append(line)
+        }
+        return (lines, gutter + 2)
+    }
+}
+
+extension ReplSession {
+    /// `:plot Q [Q…]`.
+    func plot(_ argumentText: String, in line: String, start: String.Index) throws -> String {
+        guard schedule.isComplete || schedule.model != nil, let model = schedule.model else {
+            throw ReplFailure("incomplete", "no schedule to plot", in: line)
+        }
+        // The expressions: comma-separated when there is a comma, else space-separated.
+        var pieces: [(String, String.Index)] = []
+        let separators: (Character) -> Bool = argumentText.contains(",") ? { $0 == "," } : { $0.isWhitespace }
+        var i = start
+        var pieceStart = start
+        while i <= line.endIndex {
+            if i == line.endIndex || separators(line[i]) {
+                let piece = String(line[pieceStart..<i])
+                let trimmed = piece.trimmingCharacters(in: [" ", "\t"])
+                if !trimmed.isEmpty {
+                    let lead = piece.prefix { $0 == " " || $0 == "\t" }.count
+                    pieces.append((trimmed, line.index(pieceStart, offsetBy: lead)))
+                }
+                if i == line.endIndex { break }
+                pieceStart = line.index(after: i)
+            }
+            i = line.index(after: i)
+        }
+        let m = model.unifiedModel
+        let t = m.time
+        guard let lowerForm = m.domain.lower, let lower = lowerForm.value(at: [:], correctDigits: 17)?.ball.doubleValue else {
+            throw ReplFailure("unplottable", "the lower end of the domain is not finite", in: line)
+        }
+        let upperForm = m.domain.upper
+        let upper = upperForm.flatMap { $0.value(at: [:], correctDigits: 17)?.ball.doubleValue } ?? lower + 10
+        let n = 2 * plotWidth
+        let xs = (0..<n).map { lower + (Double($0) + 0.5) / Double(n) * (upper - lower) }
+        var curves: [TerminalPlot.Curve] = []
+        var zeroNotes: [String] = []
+        for (text, pieceStart) in pieces {
+            let (form, _) = try canonicalForm(of: text, in: line, start: pieceStart)
+            let others = form.symbols.subtracting([t])
+            if !others.isEmpty {
+                throw ReplFailure("unplottable", "\(text) depends on \(others.sorted().joined(separator: ", ")), not only on \(t): give the parameter a value to plot it", in: line,
+                                  columns: Self.columns(nil, start: pieceStart, in: line).lowerBound..<(LineText.column(of: pieceStart, in: line) + text.unicodeScalars.count))
+            }
+            let values: [Double?] = xs.map { x in
+                guard let r = Rational(exactly: x) else { return nil }
+                let b = form.ball(at: [t: r], precision: 64)
+                guard b.isFinite else { return nil }
+                let v = b.doubleValue
+                return v.isFinite ? v : nil
+            }
+            let zeros = ZeroFinder(assuming: m.assumptions).zeros(of: form, on: m.domain)
+            var columns: [Int] = []
+            var listed: [String] = []
+            if !zeros.identicallyZero {
+                for p in zeros.points {
+                    let x: Double?
+                    switch p.location {
+                    case .exact(let f): x = f.value(at: [:], correctDigits: 17)?.ball.doubleValue
+                    case .enclosure(let l, let u, _): x = (l + u).timesPowerOfTwo(-1).doubleValue
+                    }
+                    guard let x, x >= lower, x <= upper else { continue }
+                    let c = min(plotWidth - 1, max(0, Int(((x - lower) / (upper - lower) * Double(plotWidth)).rounded(.down))))
+                    columns.append(c)
+                    switch p.location {
+                    case .exact(let f): listed.append("\(t) = \(show(f))")
+                    case .enclosure: listed.append("\(t) ≈ \(p.approximation)")
+                    }
+                }
+            }
+            if zeros.identicallyZero { zeroNotes.append("\(text) is identically 0") } else if !listed.isEmpty {
+                zeroNotes.append("● \(text) = 0 at " + listed.joined(separator: ", ") + (zeros.complete ? "" : " (and possibly elsewhere)"))
+            }
+            curves.append(.init(label: text, values: values, zeroColumns: columns))
+        }
+        let plot = TerminalPlot(width: plotWidth, height: plotHeight, curves: curves, colour: colour)
+        let (lines, gutter) = plot.render()
+        let domainText = AnalysisText.domain(m.domain)
+        var out = [pieces.map(\.0).joined(separator: ", ") + " over \(t) ∈ \(domainText)" + (upperForm == nil ? " (cut at \(t) = \(Self.short(upper)))" : "")
+                   + (plot.yRange().clipped ? " (y range clipped near a pole)" : "")]
+        out += lines
+        var axis = String(repeating: " ", count: gutter - 1) + "└" + String(repeating: "─", count: plotWidth)
+        _ = axis
+        axis = String(repeating: " ", count: gutter - 1) + "└" + String(repeating: "─", count: plotWidth)
+        out.append(axis)
+        let left = upperForm == nil || true ? show(lowerForm) : ""
+        let right = upperForm.map { show($0) } ?? Self.short(upper)
+        let middle = t
+        var labelLine = String(repeating: " ", count: gutter) + left
+        let middleColumn = gutter + plotWidth / 2 - middle.count / 2
+        if labelLine.count < middleColumn { labelLine += String(repeating: " ", count: middleColumn - labelLine.count) + middle }
+        let rightStart = gutter + plotWidth - right.count
+        labelLine += String(repeating: " ", count: max(1, rightStart - labelLine.count)) + right
+        out.append(labelLine)
+        if colour && curves.count > 1 {
+            out.append(curves.enumerated().map { k, c in TerminalPlot.colours[k % TerminalPlot.colours.count] + "⣿\u{1B}[0m " + c.label }.joined(separator: "   "))
+        }
+        out += zeroNotes
+        return out.joined(separator: "\n")
+    }
+
+    static func short(_ x: Double) -> String { String(format: "%g", x) }
+}

@@ -1,0 +1,143 @@
+import CEditLine
+import Foundation
+import REPL
+
+/// The terminal layer of `sched repl`: libedit's readline interface for editing,
+/// history (`$XDG_STATE_HOME/sched/history`, default `~/.local/state/sched/history`)
+/// and tab completion; everything else is `ReplSession`.
+///
+/// Ctrl-C: a SIGINT handler (installed without SA_RESTART) sets a flag; libedit's
+/// read is interrupted, `readline` returns nil, and the flag tells that apart from
+/// Ctrl-D, so the partial line is dropped and a fresh prompt shown. Ctrl-D on an
+/// empty line ends the session with status 0. A line is computed on a worker thread,
+/// so Ctrl-C during a long computation returns to the prompt at once.
+enum LineEditor {
+    nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
+    /// The completions offered for the word being completed (for the C callback).
+    nonisolated(unsafe) static var candidates: [String] = []
+    nonisolated(unsafe) static var candidateIndex = 0
+    nonisolated(unsafe) static var completer: ((String) -> [String])?
+
+    static let prompt = "sched> "
+
+    static var historyPath: String {
+        let env = ProcessInfo.processInfo.environment
+        let base: String
+        if let state = env["XDG_STATE_HOME"], !state.isEmpty {
+            base = state
+        } else {
+            base = (env["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        }
+        return base + "/sched/history"
+    }
+
+    static func installSignalHandler() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in LineEditor.interrupted = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+        // A parent may have blocked SIGINT (test runners do); unblock it.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    static func installCompletion(_ session: ReplSession) {
+        sched_rl_set_completion { text, _, _ in
+            guard let text else { return nil }
+            let word = String(cString: text)
+            LineEditor.candidates = LineEditor.completer?(word) ?? []
+            LineEditor.candidateIndex = 0
+            sched_rl_set_completion_over(1)
+            if LineEditor.candidates.isEmpty { return nil }
+            return rl_completion_matches(text) { _, state in
+                if state == 0 { LineEditor.candidateIndex = 0 }
+                guard LineEditor.candidateIndex < LineEditor.candidates.count else { return nil }
+                let next = LineEditor.candidates[LineEditor.candidateIndex]
+                LineEditor.candidateIndex += 1
+                return strdup(next)
+            }
+        }
+    }
+
+    /// The result of a line computed on a worker thread.
+    final class Outcome: @unchecked Sendable {
+        var reply: ReplReply?
+        var session: ReplSession?
+        let done = DispatchSemaphore(value: 0)
+    }
+
+    /// Runs one line on a worker thread while watching for Ctrl-C: nil when
+    /// interrupted (the session is left as it was; the abandoned computation finishes
+    /// in the background and its result is dropped).
+    static func execute(_ line: String, lineNumber: Int, in session: ReplSession) -> (ReplReply, ReplSession)? {
+        let outcome = Outcome()
+        interrupted = 0
+        let thread = Thread {
+            var copy = session
+            let reply = copy.execute(line, lineNumber: lineNumber)
+            outcome.reply = reply
+            outcome.session = copy
+            outcome.done.signal()
+        }
+        thread.stackSize = 64 << 20
+        thread.start()
+        while outcome.done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+            if interrupted != 0 { interrupted = 0; return nil }
+        }
+        return (outcome.reply!, outcome.session!)
+    }
+
+    static func run(_ session: inout ReplSession) {
+        let path = historyPath
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        using_history()
+        _ = read_history(path)
+        installSignalHandler()
+        installCompletion(session)
+        print("sched \(SchedCommand.version) repl — statements, queries and :commands; :help lists them, Ctrl-D quits")
+        fflush(nil)
+        var lineNumber = 0
+        while true {
+            let snapshot = session
+            completer = { word in snapshot.completions(of: word) }
+            interrupted = 0
+            guard let raw = readline(prompt) else {
+                if interrupted != 0 {
+                    interrupted = 0
+                    print("")
+                    fflush(nil)
+                    continue
+                }
+                print("")
+                break
+            }
+            let line = String(cString: raw)
+            free(raw)
+            lineNumber += 1
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                add_history(line)
+                _ = write_history(path)
+                _ = history_truncate_file(path, 1000)
+            }
+            guard let (reply, next) = execute(line, lineNumber: lineNumber, in: session) else {
+                print("\ninterrupted")
+                fflush(nil)
+                continue
+            }
+            session = next
+            if !reply.output.isEmpty { print(reply.output, terminator: "") }
+            fflush(nil)
+            if !reply.errors.isEmpty {
+                let errors = isatty(2) != 0
+                    ? reply.errors.replacingOccurrences(of: ": error: ", with: ": \u{1B}[1;31merror:\u{1B}[0m ")
+                    : reply.errors
+                FileHandle.standardError.write(Data(errors.utf8))
+            }
+            if reply.quit { break }
+        }
+        fflush(nil)
+    }
+}
