@@ -1,12 +1,14 @@
-/// The expression language (issue #3): one syntax for schedule files, the REPL and the
-/// command line, specified in `grammar/expression.ebnf`.
-///
-/// - `ExpressionParser.parse` / `Expr(parsing:)`: text or UTF-8 bytes to an `Expr`
-///   syntax tree, or a `Diagnostic` from the `SyntaxDiagnostic` catalogue.
-/// - `DiagnosticFormatter`: `file:line:col: error: message`, the source line, a caret.
-/// - `printASCII`: the tree back as plain ASCII that reparses to the same tree and that
-///   SymPy reads (after `^` → `**`).
-///
-/// Builds on `Exact` (exact `Rational` literals); never imports the C module. The
-/// canonical simplifier will live here too.
-public enum Symbolic {}
+// Module Symbolic: the expression language and the canonical simplifier.
+//
+// - `ExpressionParser.parse` / `Expr(parsing:)`: text or UTF-8 bytes to an `Expr`
+//   syntax tree (grammar/expression.ebnf), or a `Diagnostic` from the
+//   `SyntaxDiagnostic` catalogue; `DiagnosticFormatter` draws them.
+// - Printers: `printASCII` (reparses to the same tree; SymPy reads it after ^ → **),
+//   `printUnicode`, `printLaTeX` (SymPy's conventions).
+// - Canonical/: `Simplifier` → `CanonicalForm` (a quotient of FLINT polynomials in
+//   kernels), `ZeroTest` (proven zero / proven nonzero with a witness / unknown),
+//   derivatives, substitution, exact values and Arb balls.
+// - `BallEvaluator`: rigorous evaluation of trees, with located domain errors.
+//
+// Builds on `Exact`; never imports the C module. (No `enum Symbolic` here: a type
+// named like its module makes `Symbolic.X` unusable.)
