@@ -17,12 +17,15 @@ let package = Package(
         .target(name: "Symbolic", dependencies: ["Exact"]),
         // The schedule-file language (grammar/schedule.ebnf) and the unified-model analysis.
         .target(name: "Schedules", dependencies: ["Exact", "Symbolic"]),
+        // `sched lint`: the rules (one per file in Sources/Lint/Rules), the engine and the reporters.
+        .target(name: "Lint", dependencies: ["Exact", "Symbolic", "Schedules"]),
         .target(
             name: "SchedCLI",
             dependencies: [
                 "Exact",
                 "Symbolic",
                 "Schedules",
+                "Lint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +38,7 @@ let package = Package(
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "SchedTestSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Symbolic", "Exact"]),
         .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "Schedules", "Symbolic", "Exact"]),
     ],
     swiftLanguageModes: [.v6]
 )
