@@ -18,11 +18,13 @@ public enum S401ExpectFailed: LintRule {
             guard v.status == .refuted else { return nil }
             var notes = [v.evidence]
             var evidence: [(key: String, value: String)] = [("claim", e.text), ("status", "refuted"), ("evidence", v.evidence)]
-            if let point = v.counterexample {
+            if let point = v.counterexample, !point.isEmpty {
                 notes.insert("counterexample: \(point)", at: 0)
                 evidence.append(("counterexample", point))
             }
-            return Finding(info, "expect \(e.text) is false: \(v.evidence)", at: e.range, notes: notes,
+            let evidenceText = v.evidence.hasSuffix(" at ") ? String(v.evidence.dropLast(4)) + " (a nonzero constant)" : v.evidence
+            notes[notes.count - 1] = evidenceText
+            return Finding(info, "expect \(e.text) is false: \(evidenceText)", at: e.range, notes: notes,
                            evidence: evidence, schedule: c.schedule.name)
         }
     }
