@@ -217,3 +217,16 @@ import Testing
         #expect(unknown.stderr.hasPrefix("error: unknown rule 'S999'"))
     }
 }
+
+@Suite struct LintReadmeTests {
+    /// The README's block is the real output of `sched lint examples/` (run from the package root).
+    @Test func readmeShowsTheRealOutput() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let begin = try #require(readme.range(of: "<!-- lint-examples-begin -->\n```\n"))
+        let end = try #require(readme.range(of: "```\n<!-- lint-examples-end -->"))
+        let shown = String(readme[begin.upperBound..<end.lowerBound])
+        let r = try SchedBinary.run(["lint", packageRoot.appendingPathComponent("examples").path + "/"])
+        #expect(r.status == 0)
+        #expect(r.stdout.replacingOccurrences(of: packageRoot.path + "/", with: "") == shown)
+    }
+}
