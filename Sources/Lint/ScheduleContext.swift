@@ -1,4 +1,5 @@
 import Exact
+import Foundation
 import Schedules
 import Symbolic
 
@@ -13,6 +14,8 @@ public struct ScheduleContext: Sendable {
     /// True when σ = 0 at one end (proven); false when neither end is data, and then
     /// the lower end is taken as the data end.
     public var dataEndFound: Bool
+    /// The verdicts on the `expect` claims, computed once for S401 and S402.
+    let claimCache = ClaimCache()
 
     public init(schedule: Schedule, file: ScheduleFile, analysis: ModelAnalysis) {
         self.schedule = schedule
@@ -115,5 +118,20 @@ extension ScheduleContext {
     /// a − b, or nil when it cannot be formed.
     public static func difference(_ a: CanonicalForm, _ b: CanonicalForm) -> CanonicalForm? {
         do { return try a - b } catch { return nil }
+    }
+}
+
+/// Claim verdicts computed on first use and shared by the rules that need them.
+final class ClaimCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var verdicts: [(Expectation, ClaimVerdict)]?
+
+    func verdicts(_ compute: () -> [(Expectation, ClaimVerdict)]) -> [(Expectation, ClaimVerdict)] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let verdicts { return verdicts }
+        let computed = compute()
+        verdicts = computed
+        return computed
     }
 }

@@ -32,7 +32,9 @@ public enum S401ExpectFailed: LintRule {
 
 enum ExpectationRules {
     static func verdicts(_ c: ScheduleContext) -> [(Expectation, ClaimVerdict)] {
-        let checker = ClaimChecker(c.analysis)
-        return c.schedule.expectations.map { ($0, checker.check($0.claim)) }
+        c.claimCache.verdicts {
+            let checker = ClaimChecker(c.analysis)
+            return c.schedule.expectations.map { ($0, checker.check($0.claim)) }
+        }
     }
 }
