@@ -9,11 +9,17 @@ public struct LintOptions: Sendable {
     /// Codes of the rules not to run.
     public var ignored: Set<String>
     public var parameterOverrides: [String: Expr]
+    /// When several files are linted, a `--param` that only some of them declare is
+    /// no error in the others: their `unknown-parameter` diagnostics are dropped (the
+    /// names are kept in `FileLintResult.unknownParameters`).
+    public var dropUnknownParameters: Bool
 
-    public init(selected: Set<String>? = nil, ignored: Set<String> = [], parameterOverrides: [String: Expr] = [:]) {
+    public init(selected: Set<String>? = nil, ignored: Set<String> = [], parameterOverrides: [String: Expr] = [:],
+                dropUnknownParameters: Bool = false) {
         self.selected = selected
         self.ignored = ignored
         self.parameterOverrides = parameterOverrides
+        self.dropUnknownParameters = dropUnknownParameters
     }
 
     public func isEnabled(_ code: String) -> Bool {
@@ -35,6 +41,8 @@ public struct FileLintResult: Sendable {
     public var source: SourceText
     public var findings: [Finding]
     public var scheduleCount: Int
+    /// `--param` names this file declares nowhere (when `dropUnknownParameters`).
+    public var unknownParameters: Set<String> = []
 }
 
 /// Runs the rules over files and schedules concurrently (Swift concurrency); the
@@ -67,7 +75,15 @@ public enum Linter {
 
     /// Lints one file: parse, file-level rules, then its schedules concurrently.
     public static func lintFile(_ input: LintInput, options: LintOptions = LintOptions()) async -> FileLintResult {
-        let file = ScheduleFile(parsing: input.bytes, path: input.path, parameterOverrides: options.parameterOverrides)
+        var parsed = ScheduleFile(parsing: input.bytes, path: input.path, parameterOverrides: options.parameterOverrides)
+        var unknownParameters: Set<String> = []
+        if options.dropUnknownParameters {
+            unknownParameters = Set(options.parameterOverrides.keys.filter { name in
+                parsed.diagnostics.contains { $0.id.rawValue == "unknown-parameter" && $0.message.hasPrefix("--param \(name):") }
+            })
+            parsed.diagnostics.removeAll { $0.id.rawValue == "unknown-parameter" }
+        }
+        let file = parsed
         let rules = RuleCatalogue.rules.filter { options.isEnabled($0.info.code) }
         var findings: [Finding] = rules.flatMap { $0.check(file: file) }
         let schedules = file.schedules
@@ -95,7 +111,8 @@ public enum Linter {
         findings.sort { a, b in
             (a.range.start.offset, a.rule.code) < (b.range.start.offset, b.rule.code)
         }
-        return FileLintResult(path: input.path, source: file.source, findings: findings, scheduleCount: schedules.count)
+        return FileLintResult(path: input.path, source: file.source, findings: findings, scheduleCount: schedules.count,
+                              unknownParameters: unknownParameters)
     }
 
     /// The schedule rules on one schedule, with its `allow` statements applied.

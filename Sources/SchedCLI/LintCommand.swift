@@ -37,7 +37,7 @@ struct LintCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     func run() throws {
-        let options = LintOptions(selected: select.isEmpty ? nil : Set(try Self.codes(select)),
+        var options = LintOptions(selected: select.isEmpty ? nil : Set(try Self.codes(select)),
                                   ignored: Set(try Self.codes(ignore)),
                                   parameterOverrides: try ScheduleFileLoading.overrides(parameters))
         var inputs: [LintInput] = []
@@ -59,7 +59,14 @@ struct LintCommand: ParsableCommand {
                 unreadable.append(path)
             }
         }
+        options.dropUnknownParameters = inputs.count > 1
         let results = Linter.lintBlocking(inputs, options: options)
+        if options.dropUnknownParameters {
+            let unknownEverywhere = results.dropFirst().reduce(results.first?.unknownParameters ?? []) { $0.intersection($1.unknownParameters) }
+            if let name = unknownEverywhere.sorted().first {
+                throw SchedUsageError(message: "--param \(name): no schedule in the \(inputs.count) files has a parameter '\(name)'")
+            }
+        }
         switch format {
         case .text:
             let useColor: Bool

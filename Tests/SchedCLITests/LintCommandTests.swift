@@ -230,3 +230,19 @@ import Testing
         #expect(r.stdout.replacingOccurrences(of: packageRoot.path + "/", with: "") == shown)
     }
 }
+
+@Suite struct LintParameterTests {
+    /// A --param that only some of the files declare is fine; one that none declares is a usage error.
+    @Test func paramAcrossFiles() throws {
+        let dir = packageRoot.appendingPathComponent("examples").path
+        let r = try SchedBinary.run(["lint", "--select", "S201", "--param", "sigma_data=1", dir])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(!r.stdout.contains("[S002"))
+        let bad = try SchedBinary.run(["lint", "--param", "sigma_dta=1", dir])
+        #expect(bad.status == 2)
+        #expect(bad.stderr == "error: --param sigma_dta: no schedule in the 3 files has a parameter 'sigma_dta'\n")
+        let single = try SchedBinary.run(["lint", "--param", "sigma_dta=1", examplePath("edm.sched")])
+        #expect(single.status == 1)
+        #expect(single.stdout.contains("error[S002 unknown-name]: --param sigma_dta: no schedule in this file has a parameter 'sigma_dta'; did you mean 'sigma_data'?"))
+    }
+}
