@@ -16,34 +16,44 @@ public enum S304LogSNRNotMonotone: LintRule {
         """)
 
     public static func check(_ c: ScheduleContext) -> [Finding] {
-        guard let logsnr = c.quantity("logsnr"), let lowerEnd = c.domain.lower,
-              let dl = try? logsnr.derivative(withRespectTo: c.time, assuming: c.model.assumptions) else { return [] }
-        let dText = ScheduleContext.text(dl)
-        let z = c.zeroFinder.zeros(of: dl, on: c.domain)
+        // dλ/dt = 2·(α′σ − ασ′)/(ασ): where α, σ ≠ 0 its zeros and sign are those of
+        // W = α′σ − ασ′ divided by ασ, a much smaller form than the derivative of the log.
+        let m = c.model
+        guard c.quantity("logsnr") != nil, let lowerEnd = c.domain.lower,
+              let da = try? m.alpha.derivative(withRespectTo: c.time, assuming: m.assumptions),
+              let ds = try? m.sigma.derivative(withRespectTo: c.time, assuming: m.assumptions),
+              let w = product(da, m.sigma).flatMap({ a in product(m.alpha, ds).flatMap { ScheduleContext.difference(a, $0) } }),
+              let alphaSigma = product(m.alpha, m.sigma) else { return [] }
+        let slope = (try? (CanonicalForm(2) * w) / alphaSigma).map(ScheduleContext.text) ?? "2·(α′σ − ασ′)/(ασ)"
+        // Interior zeros of α or σ are poles of dλ/dt: say nothing there.
+        for name in ["alpha", "sigma"] {
+            guard let z = c.analysis.zeros[name], z.complete, !z.identicallyZero,
+                  z.points.allSatisfy({ c.isAtEnd($0, .lower) || c.isAtEnd($0, .upper) }) else { return [] }
+        }
+        let z = c.zeroFinder.zeros(of: w, on: c.domain)
         if z.identicallyZero {
-            return [finding(c, "log-SNR is constant on \(c.domainText): every time has the same noise level", dText, "identically zero")]
+            return [finding(c, "log-SNR is constant on \(c.domainText): every time has the same noise level", slope, "identically zero")]
         }
         guard z.complete else { return [] }
         let interior = z.points.filter { !c.isAtEnd($0, .lower) && !c.isAtEnd($0, .upper) }
         if !interior.isEmpty {
             let points = interior.map(c.pointText).joined(separator: ", ")
-            return [finding(c, "log-SNR is not strictly monotone: dλ/d\(c.time) = 0 at \(points)", dText, points)]
+            return [finding(c, "log-SNR is not strictly monotone: dλ/d\(c.time) = 0 at \(points)", slope, "zero at \(points)")]
         }
-        // No interior zero: one sign on the whole domain (away from poles); check it at a sample.
+        // No interior zero and no pole: one sign on the whole domain; check it at a sample.
         func mid(_ f: CanonicalForm) -> Rational? { f.rationalValue ?? f.ball(at: [:], precision: 128).midpoint }
         guard let lo = mid(lowerEnd) else { return [] }
         let hi = c.domain.upper.flatMap(mid) ?? lo + 2
         let sample = (lo + hi).timesPowerOfTwo(-1)
-        // Poles of dλ/dt inside (where α or σ vanishes) could flip the sign: only decide without them.
-        if !dl.denominator.isOne, let den = try? CanonicalForm(numerator: dl.denominator, denominator: dl.denominator.ring.one) {
-            let poles = c.zeroFinder.zeros(of: den, on: c.domain)
-            guard poles.complete, poles.points.allSatisfy({ c.isAtEnd($0, .lower) || c.isAtEnd($0, .upper) }) else { return [] }
-        }
-        let v = dl.ball(at: [c.time: sample], precision: 128)
+        let v = w.ball(at: [c.time: sample], precision: 128) / alphaSigma.ball(at: [c.time: sample], precision: 128)
         let increasing = c.reversed ? v.isCertainlyNegative : v.isCertainlyPositive
         guard increasing else { return [] }
-        return [finding(c, "log-SNR increases from \(c.describe(c.dataEnd)) towards the noise end", dText,
+        return [finding(c, "log-SNR increases from \(c.describe(c.dataEnd)) towards the noise end", slope,
                         "dλ/d\(c.time) has the wrong sign at \(c.time) = \(sample)")]
+    }
+
+    static func product(_ a: CanonicalForm, _ b: CanonicalForm) -> CanonicalForm? {
+        do { return try a * b } catch { return nil }
     }
 
     static func finding(_ c: ScheduleContext, _ message: String, _ derivative: String, _ where_: String) -> Finding {
