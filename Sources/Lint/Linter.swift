@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Schedules
 import Symbolic
 
@@ -222,4 +223,3 @@ public enum Linter {
     }
 }
 
-import Foundation
