@@ -12,7 +12,6 @@ public enum SARIFReporter {
         let driver: JSONValue = .object([
             ("name", .string("sched")),
             ("version", .string(toolVersion)),
-            ("informationUri", .string("https://github.com/sched/sched")),
             ("rules", .array(rules.map { r in
                 .object([
                     ("id", .string(r.code)), ("name", .string(r.name)),
