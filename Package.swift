@@ -21,9 +21,11 @@ let package = Package(
         .target(name: "LaTeX", dependencies: ["Exact", "Symbolic", "Schedules"]),
         // The engine of `sched repl`: session state, statements, queries, commands, plots
         // (no terminal; tested through `ReplSession.execute`).
-        .target(name: "REPL", dependencies: ["Exact", "Symbolic", "Schedules"]),
+        .target(name: "REPL", dependencies: ["Exact", "Symbolic", "Schedules", "Lint"]),
         // libedit (apt package libedit-dev), for the line editor of `sched repl`.
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
+        // `sched lint`: the rules (one per file in Sources/Lint/Rules), the engine and the reporters.
+        .target(name: "Lint", dependencies: ["Exact", "Symbolic", "Schedules"]),
         .target(
             name: "SchedCLI",
             dependencies: [
@@ -33,6 +35,7 @@ let package = Package(
                 "LaTeX",
                 "REPL",
                 "CEditLine",
+                "Lint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +50,7 @@ let package = Package(
         .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact"]),
         .testTarget(name: "LaTeXTests", dependencies: ["LaTeX", "SchedCLI", "Schedules", "Symbolic", "Exact"], exclude: ["Golden"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Schedules", "Symbolic", "Exact"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "Schedules", "Symbolic", "Exact"]),
     ],
     swiftLanguageModes: [.v6]
 )

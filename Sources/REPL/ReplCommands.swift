@@ -1,5 +1,6 @@
 import Exact
 import Foundation
+import Lint
 import Schedules
 import Symbolic
 
@@ -15,6 +16,8 @@ extension ReplSession {
     public static let commands: [ReplCommandInfo] = [
         .init(name: "analyze", arguments: "", summary: "the full report of the current schedule",
               details: "Everything sched derives: det A, the inverse, the one-step update, amplification, moments, ρ, log-SNR, loss weights, the certified zero sets, the values at the ends, and the verdict on each expect claim."),
+        .init(name: "lint", arguments: "", summary: "the lint findings for the current schedule",
+              details: "Runs every sched lint rule on the current schedule, exactly as `sched lint` would on the file `:save` writes, and prints the findings with their evidence."),
         .init(name: "latex", arguments: "[EXPR]", summary: "LaTeX of an expression, or of the derivation",
               details: "With an expression (over the quantity names, the time variable, parameters and lets): its simplified form in LaTeX. Without: an align* block with x_t, the target, det A, Cov, the variances and ρ."),
         .init(name: "load", arguments: "FILE [NAME]", summary: "load the schedules of a .sched file",
@@ -89,6 +92,10 @@ extension ReplSession {
         case "analyze":
             try arity(0...0)
             return analyzeReport(try requireComplete())
+        case "lint":
+            try arity(0...0)
+            _ = try requireComplete()
+            return lintReport()
         case "latex":
             if argumentText.isEmpty { return latexDerivation(try requireComplete()) }
             let (form, _) = try canonicalForm(of: argumentText, in: line, start: argumentStart)
@@ -229,6 +236,15 @@ extension ReplSession {
         let known = files.flatMap { $0.2.schedules.map(\.name) }
         let hint = Suggestions.nearest(to: name, among: known).map { "; did you mean '\($0)'?" } ?? "; :zoo lists them"
         throw ReplFailure("unknown-example", "no bundled example named '\(name)'\(hint)", in: line)
+    }
+
+    /// The lint findings of the current schedule: the file `:save` writes, linted.
+    func lintReport() -> String {
+        let result = Linter.lintSequentially(LintInput(path: "\(schedule.name).sched", text: schedule.sourceText))
+        if result.findings.isEmpty { return "no findings" }
+        let reporter = TextReporter(color: false)
+        let rendered = result.findings.map { reporter.render($0, path: result.path, source: result.source) }
+        return rendered.joined(separator: "\n").trimmingCharacters(in: .newlines)
     }
 
     func analyzeReport(_ s: Schedule) -> String {

@@ -11,7 +11,8 @@ public struct SchedCommand: ParsableCommand {
         commandName: "sched",
         abstract: "Exact symbolic analysis of diffusion noise schedules and prediction targets.",
         version: version,
-        subcommands: [AnalyzeCommand.self, EvalCommand.self, ZooCommand.self, ReplCommand.self, LaTeXCommand.self, SimplifyCommand.self, DiffCommand.self, RootsCommand.self]
+        subcommands: [LintCommand.self, ExplainCommand.self, AnalyzeCommand.self, EvalCommand.self, ZooCommand.self, ReplCommand.self,
+                      LaTeXCommand.self, SimplifyCommand.self, DiffCommand.self, RootsCommand.self]
     )
 
     public init() {}
@@ -19,7 +20,7 @@ public struct SchedCommand: ParsableCommand {
     /// Exit statuses shared by every subcommand: 0 success, 1 an error in the input
     /// (a malformed number or file, a budget exceeded), 2 a usage error (unknown
     /// option, missing argument, unreadable file) or an internal error.
-    public enum Status: Int32 {
+    public enum Status: Int32, Sendable {
         case success = 0
         case inputError = 1
         case usageError = 2
@@ -33,6 +34,11 @@ public struct SchedCommand: ParsableCommand {
             var command = try parseAsRoot(normalizedArguments(arguments ?? Array(CommandLine.arguments.dropFirst())))
             try command.run()
             status = .success
+        } catch let exit as SchedExit {
+            status = exit.status
+        } catch let error as SchedUsageError {
+            printError("error: \(error.message)")
+            status = .usageError
         } catch let error as SchedInputError {
             printError(error.isFormatted ? error.message : "error: \(error.message)")
             status = .inputError

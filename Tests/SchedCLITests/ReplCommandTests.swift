@@ -81,6 +81,24 @@ import Testing
 
     /// Errors: `<stdin>:LINE:COL: error: …` with a caret on stderr, the session
     /// goes on, exit status 1.
+    /// `:lint` reports exactly what `sched lint` reports on the file `:save` writes.
+    @Test func lintInTheSessionMatchesLintOfTheSavedFile() throws {
+        let directory = try Self.temporaryDirectory()
+        let saved = directory.appendingPathComponent("session.sched").path
+        let script = "x_t = (1 - t) x0 + t eps\ntarget = velocity\n:lint\n:save \(saved)\n"
+        let session = try SchedBinary.run(["repl", "--batch"], stdin: script)
+        #expect(session.status == 0, "\(session.stderr)")
+        let lint = try SchedBinary.run(["lint", saved])
+        func headers(_ text: String) -> [String] {
+            text.split(separator: "\n").filter { $0.contains("[S") }.map { line in
+                String(line.drop(while: { $0 != ":" }).dropFirst())   // without the file name
+            }
+        }
+        let inSession = headers(session.stdout), fromFile = headers(lint.stdout)
+        #expect(!inSession.isEmpty && inSession == fromFile, "\(inSession) vs \(fromFile)")
+        #expect(inSession.contains { $0.contains("warning[S202 rho-vanishes]: correlation between x_t and the target vanishes at t = 1/2") })
+    }
+
     @Test func batchErrorsAndExitStatus() throws {
         let r = try SchedBinary.run(["repl"], stdin: "x_t = (1 - t) x0 + t eps\nalpha = (1 - t\nfoo + 1\n:frobnicate\ntarget = eps\ndet\n")
         #expect(r.status == 1)

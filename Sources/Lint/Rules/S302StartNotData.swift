@@ -1,0 +1,33 @@
+import Exact
+import Schedules
+
+/// S302 start-not-data: at the data end x_t ≠ x0 (α ≠ 1 or σ ≠ 0).
+public enum S302StartNotData: LintRule {
+    public static let info = RuleInfo(
+        code: "S302", name: "start-not-data", severity: .warning,
+        summary: "at the data end x_t ≠ x0 (α ≠ 1 or σ ≠ 0)",
+        explanation: """
+        The end of the domain where σ = 0 is the data end; there the forward process should be the data \
+        itself, x_t = x0, i.e. α = 1 and σ = 0. When no end has σ = 0 (EDM stops at σ_min > 0) or α ≠ 1 \
+        there, the sampler's last step does not land on data. Example: `x_t = x0 + s eps` on \
+        `time s in [1/500, 80]` fires S302 (σ = 1/500 at s = 1/500); `x_t = (1 - t) x0 + t eps` on [0, 1] \
+        does not.
+        """)
+
+    public static func check(_ c: ScheduleContext) -> [Finding] {
+        let end = c.dataEnd
+        guard let a = c.endValue("alpha", end), let s = c.endValue("sigma", end) else { return [] }
+        let alphaOne = ScheduleContext.difference(a, .one).map(c.isZero) ?? false
+        let sigmaZero = c.isZero(s)
+        guard !(alphaOne && sigmaZero) else { return [] }
+        let alphaOff = ScheduleContext.difference(a, .one).map(c.isNonzero) ?? false
+        guard alphaOff || c.isNonzero(s) else { return [] }   // only what is proven
+        let what = [alphaOff ? "α = \(ScheduleContext.text(a)) ≠ 1" : nil, c.isNonzero(s) ? "σ = \(ScheduleContext.text(s)) ≠ 0" : nil]
+            .compactMap { $0 }.joined(separator: " and ")
+        var notes = ["at \(c.endText(end)): α = \(ScheduleContext.text(a)), σ = \(ScheduleContext.text(s)) (exact)"]
+        if let o = c.orientationNote { notes.append(o) }
+        return [Finding(info, "x_t is not the data at \(c.describe(end)): \(what)", at: c.forwardRange, notes: notes,
+                        evidence: [("end", c.endText(end)), ("alpha", ScheduleContext.text(a)), ("sigma", ScheduleContext.text(s))],
+                        schedule: c.schedule.name)]
+    }
+}

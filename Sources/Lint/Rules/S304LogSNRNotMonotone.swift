@@ -1,0 +1,65 @@
+import Exact
+import Schedules
+import Symbolic
+
+/// S304 logsnr-not-monotone: log-SNR is not strictly decreasing from data to noise.
+public enum S304LogSNRNotMonotone: LintRule {
+    public static let info = RuleInfo(
+        code: "S304", name: "logsnr-not-monotone", severity: .warning,
+        summary: "log-SNR is not strictly decreasing on the domain",
+        explanation: """
+        The log signal-to-noise ratio λ = log(α²/σ²) should fall strictly from the data end to the noise \
+        end, so that each time is a distinct noise level. Where dλ/dt vanishes inside the domain or has \
+        the wrong sign, noise levels repeat or the schedule turns back. The zeros of dλ/dt are proven and \
+        the sign between them certified. Example: `alpha = 1`, `sigma = t (1 - t)` on [0, 1] fires S304 (dλ/dt = 0 at t = 1/2); \
+        `alpha = 1 - t`, `sigma = t` does not.
+        """)
+
+    public static func check(_ c: ScheduleContext) -> [Finding] {
+        // dλ/dt = 2·(α′σ − ασ′)/(ασ): where α, σ ≠ 0 its zeros and sign are those of
+        // W = α′σ − ασ′ divided by ασ, a much smaller form than the derivative of the log.
+        let m = c.model
+        guard c.quantity("logsnr") != nil, let lowerEnd = c.domain.lower,
+              let da = try? m.alpha.derivative(withRespectTo: c.time, assuming: m.assumptions),
+              let ds = try? m.sigma.derivative(withRespectTo: c.time, assuming: m.assumptions),
+              let w = product(da, m.sigma).flatMap({ a in product(m.alpha, ds).flatMap { ScheduleContext.difference(a, $0) } }),
+              let alphaSigma = product(m.alpha, m.sigma) else { return [] }
+        let slope = (try? (CanonicalForm(2) * w) / alphaSigma).map(ScheduleContext.text) ?? "2·(α′σ − ασ′)/(ασ)"
+        // Interior zeros of α or σ are poles of dλ/dt: say nothing there.
+        for name in ["alpha", "sigma"] {
+            guard let z = c.analysis.zeros[name], z.complete, !z.identicallyZero,
+                  z.points.allSatisfy({ c.isAtEnd($0, .lower) || c.isAtEnd($0, .upper) }) else { return [] }
+        }
+        let z = c.zeroFinder.zeros(of: w, on: c.domain)
+        if z.identicallyZero {
+            return [finding(c, "log-SNR is constant on \(c.domainText): every time has the same noise level", slope, "identically zero")]
+        }
+        guard z.complete else { return [] }
+        let interior = z.points.filter { !c.isAtEnd($0, .lower) && !c.isAtEnd($0, .upper) }
+        if !interior.isEmpty {
+            let points = interior.map(c.pointText).joined(separator: ", ")
+            return [finding(c, "log-SNR is not strictly monotone: dλ/d\(c.time) = 0 at \(points)", slope, "zero at \(points)")]
+        }
+        // No interior zero and no pole: one sign on the whole domain; check it at a sample.
+        func mid(_ f: CanonicalForm) -> Rational? { f.rationalValue ?? f.ball(at: [:], precision: 128).midpoint }
+        guard let lo = mid(lowerEnd) else { return [] }
+        let hi = c.domain.upper.flatMap(mid) ?? lo + 2
+        let sample = (lo + hi).timesPowerOfTwo(-1)
+        let v = w.ball(at: [c.time: sample], precision: 128) / alphaSigma.ball(at: [c.time: sample], precision: 128)
+        let increasing = c.reversed ? v.isCertainlyNegative : v.isCertainlyPositive
+        guard increasing else { return [] }
+        return [finding(c, "log-SNR increases from \(c.describe(c.dataEnd)) towards the noise end", slope,
+                        "dλ/d\(c.time) has the wrong sign at \(c.time) = \(sample)")]
+    }
+
+    static func product(_ a: CanonicalForm, _ b: CanonicalForm) -> CanonicalForm? {
+        do { return try a * b } catch { return nil }
+    }
+
+    static func finding(_ c: ScheduleContext, _ message: String, _ derivative: String, _ where_: String) -> Finding {
+        var notes = ["dλ/d\(c.time) = \(derivative) (λ = log(α²/σ²)); \(where_) (proven)"]
+        if let o = c.orientationNote { notes.append(o) }
+        return Finding(info, message, at: c.forwardRange, notes: notes,
+                       evidence: [("dlogsnr", derivative), ("where", where_)], schedule: c.schedule.name)
+    }
+}

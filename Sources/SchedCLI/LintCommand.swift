@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import Lint
+import Schedules
+import Symbolic
+
+/// `sched lint PATH…`: every rule on every schedule, reported like a compiler.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check schedule files: proven findings with rule codes, locations and evidence.",
+        discussion: """
+        Exit status: 0 no errors (and no warnings with --strict); 1 findings at that level; \
+        2 usage error, unreadable file or internal error. `sched explain CODE` describes a rule.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Files, directories (searched for *.sched), or - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    @Option(help: "Output: text, json or sarif.")
+    var format: LintFormat = .text
+
+    @Option(name: .customLong("select"), help: ArgumentHelp("Only these rules (codes or names, comma-separated or repeated).", valueName: "rules"))
+    var select: [String] = []
+
+    @Option(name: .customLong("ignore"), help: ArgumentHelp("Not these rules (codes or names, comma-separated or repeated).", valueName: "rules"))
+    var ignore: [String] = []
+
+    @Flag(help: "Warnings fail too (exit status 1).")
+    var strict = false
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Bind a parameter, e.g. --param sigma_data=1/2 (repeatable).", valueName: "name=value"))
+    var parameters: [Binding] = []
+
+    @Option(help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    func run() throws {
+        var options = LintOptions(selected: select.isEmpty ? nil : Set(try Self.codes(select)),
+                                  ignored: Set(try Self.codes(ignore)),
+                                  parameterOverrides: try ScheduleFileLoading.overrides(parameters))
+        var inputs: [LintInput] = []
+        var unreadable: [String] = []
+        for path in paths {
+            if path == "-" {
+                inputs.append(LintInput(path: "<stdin>", bytes: Array(FileHandle.standardInput.readDataToEndOfFile())))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { unreadable.append(path); continue }
+            if isDirectory.boolValue {
+                for file in Self.scheduleFiles(in: path) {
+                    if let data = FileManager.default.contents(atPath: file) { inputs.append(LintInput(path: file, bytes: Array(data))) } else { unreadable.append(file) }
+                }
+            } else if let data = FileManager.default.contents(atPath: path) {
+                inputs.append(LintInput(path: path, bytes: Array(data)))
+            } else {
+                unreadable.append(path)
+            }
+        }
+        options.dropUnknownParameters = inputs.count > 1
+        let results = Linter.lintBlocking(inputs, options: options)
+        if options.dropUnknownParameters {
+            let unknownEverywhere = results.dropFirst().reduce(results.first?.unknownParameters ?? []) { $0.intersection($1.unknownParameters) }
+            if let name = unknownEverywhere.sorted().first {
+                throw SchedUsageError(message: "--param \(name): no schedule in the \(inputs.count) files has a parameter '\(name)'")
+            }
+        }
+        switch format {
+        case .text:
+            let useColor: Bool
+            switch color {
+            case .always: useColor = true
+            case .never: useColor = false
+            case .auto:
+                let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+                useColor = !noColor && isatty(STDOUT_FILENO) == 1
+            }
+            print(TextReporter(color: useColor).render(results), terminator: "")
+        case .json:
+            print(JSONReporter.render(results), terminator: "")
+        case .sarif:
+            print(SARIFReporter.render(results, toolVersion: SchedCommand.version,
+                                       workingDirectory: FileManager.default.currentDirectoryPath), terminator: "")
+        }
+        for path in unreadable { SchedCommand.printError("error: cannot read '\(path)': no such file, or not readable") }
+        if !unreadable.isEmpty { throw SchedExit(status: .usageError) }
+        let findings = results.flatMap(\.findings)
+        if findings.contains(where: { $0.severity == .error }) || (strict && findings.contains(where: { $0.severity == .warning })) {
+            throw SchedExit(status: .inputError)
+        }
+    }
+
+    /// Rule codes from codes or names, comma-separated; an unknown one is a usage error.
+    static func codes(_ items: [String]) throws -> [String] {
+        try items.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { item in
+            guard let rule = RuleCatalogue.rule(named: item) else {
+                let hint = RuleCatalogue.suggestion(for: item).map { "; did you mean '\($0)'?" } ?? ""
+                throw SchedUsageError(message: "unknown rule '\(item)'\(hint) (see `sched explain`)")
+            }
+            return rule.code
+        }
+    }
+
+    /// The *.sched files under a directory, sorted, with paths joined to `directory`.
+    static func scheduleFiles(in directory: String) -> [String] {
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let relative = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String]) ?? []
+        return relative.filter { $0.hasSuffix(".sched") }.sorted().map { base + "/" + $0 }
+    }
+}
+
+enum LintFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif }
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+/// `sched explain CODE|NAME`: what a rule checks, with an example; without an
+/// argument, the catalogue.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a lint rule (by code or name), or list them all."
+    )
+
+    @Argument(help: ArgumentHelp("A rule code (S202) or name (rho-vanishes).", valueName: "rule"))
+    var rule: String?
+
+    func run() throws {
+        guard let rule else {
+            for r in RuleCatalogue.infos { print("\(r.code)  \(r.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(r.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(r.summary)") }
+            return
+        }
+        guard let info = RuleCatalogue.rule(named: rule) else {
+            let hint = RuleCatalogue.suggestion(for: rule).map { "; did you mean '\($0)'?" } ?? ""
+            throw SchedUsageError(message: "unknown rule '\(rule)'\(hint) (run `sched explain` for the list)")
+        }
+        print("\(info.code) \(info.name) (default severity: \(info.severity.rawValue))")
+        print(info.summary)
+        print("")
+        print(info.explanation)
+    }
+}
+
+/// Ends the command with a status and no further message (the output said it all).
+struct SchedExit: Error {
+    var status: SchedCommand.Status
+}
+
+/// A usage error with its message (status 2).
+struct SchedUsageError: Error {
+    var message: String
+}

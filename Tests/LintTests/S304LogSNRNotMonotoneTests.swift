@@ -1,0 +1,20 @@
+import Lint
+import Testing
+
+@Suite struct S304LogSNRNotMonotoneTests {
+    @Test func fires() async {
+        await expectFinding("S304", in: "schedule a {\n    alpha = 1\n    sigma = t (1 - t)\n    target = eps\n}\n",
+                            line: 2, column: 5, message: "log-SNR is not strictly monotone: dλ/dt = 0 at t = 1/2")
+    }
+    @Test func increasing() async {
+        await expectFinding("S304", in: "schedule inc {\n    alpha = 1\n    sigma = 1/(1 + t)\n    target = eps\n}\n",
+                            line: 2, column: 5, message: "log-SNR increases from the data end t = 0 towards the noise end")
+    }
+    @Test func reversedScheduleIsFine() async {
+        await expectNoFinding("S304", in: "schedule rev {\n    alpha = t\n    sigma = 1 - t\n    target = eps\n}\n")
+    }
+    @Test func quiet() async {
+        await expectNoFinding("S304", in: Models.rectifiedFlow)
+        await expectNoFinding("S304", in: Models.vpLinear)
+    }
+}
