@@ -46,16 +46,6 @@ public struct AlgebraicRootEnclosure: Sendable, Equatable, Hashable {
         refined(toWidth: Rational.one.timesPowerOfTwo(-bits))
     }
 
-    /// True when the root is provably below x (x ≥ upper) or above it (x ≤ lower);
-    /// nil while x lies strictly inside the interval.
-    func compare(to x: Rational) -> ComparisonResult? {
-        if x >= upper { return .below }
-        if x <= lower { return .above }
-        return nil
-    }
-
-    enum ComparisonResult { case below, above }
-
     /// A decimal approximation with `digits` correct significant digits or better:
     /// the interval is refined until both ends round to the same text.
     public func decimalApproximation(significantDigits digits: Int = 17) -> String {

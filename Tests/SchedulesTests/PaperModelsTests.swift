@@ -109,3 +109,21 @@ import Testing
         #expect(answer == "True\n")
     }
 }
+
+/// A zero-set claim is proven only when each claimed point is shown to be a zero
+/// exactly: a decimal that merely lies inside the enclosure of the zero is refuted.
+@Test func zeroSetClaimNeedsExactZeros() throws {
+    let text = """
+    schedule omega {
+        time t in [0, 1]
+        alpha = exp(-t)
+        sigma = t
+        target = x0 - eps
+        expect zeros(cov) == {0.5671432904097838}
+    }
+    """
+    let s = try #require(ScheduleFile(parsing: text).schedules.first)
+    let verdict = ClaimChecker(ModelAnalysis(s.unifiedModel)).check(s.expectations[0].claim)
+    #expect(verdict.status == .refuted, "\(verdict)")
+    #expect(verdict.counterexample == "t = 2835716452048919/5000000000000000")
+}

@@ -67,8 +67,10 @@ struct BallRootIsolator {
     func order(ofZeroAt x: CanonicalForm) -> Int? {
         for k in 1...Self.derivativeOrders {
             guard let v = exactValue(order: k, at: x) else { return nil }
-            if ZeroTest(assuming: assumptions).test(v).isProvenNonzero { return k }
-            if !(v.isZero || ZeroTest(assuming: assumptions).test(v).isProvenZero) { return nil }
+            if v.isZero { continue }
+            let verdict = ZeroTest(assuming: assumptions).test(v)
+            if verdict.isProvenNonzero { return k }
+            if !verdict.isProvenZero { return nil }
         }
         return nil
     }

@@ -86,15 +86,19 @@ public struct ClaimChecker: Sendable {
     }
 
     func checkZeroSet(_ q: Expr, _ claimed: [Expr]) throws -> ClaimVerdict {
-        let z = ZeroFinder(assuming: model.assumptions).zeros(of: try form(q), on: model.domain)
+        let subject = try form(q)
+        let z = ZeroFinder(assuming: model.assumptions).zeros(of: subject, on: model.domain)
         let claimedForms = try claimed.map(form)
         let listed = "{" + claimedForms.map(Self.text).joined(separator: ", ") + "}"
         if z.identicallyZero { return .refuted("\(printASCII(q)) is identically 0, not only at \(listed)") }
-        // Each claimed point must be a zero: exact check.
+        // Each claimed point must be a zero, shown exactly: a ball inside an enclosure
+        // is no proof that the claimed value is the zero there.
+        var undecided: [String] = []
         for c in claimedForms {
-            let value = try form(q).substituting([t: c], assuming: model.assumptions)
+            let value = try subject.substituting([t: c], assuming: model.assumptions)
             let verdict = ZeroTest(assuming: model.assumptions).test(value)
             if verdict.isProvenNonzero { return .refuted("\(printASCII(q)) at \(t) = \(Self.text(c)) is \(Self.text(value)) ≠ 0", at: "\(t) = \(Self.text(c))") }
+            if !verdict.isProvenZero { undecided.append(Self.text(c)) }
         }
         // Each found zero must be claimed.
         var matched = 0
@@ -110,6 +114,9 @@ public struct ClaimChecker: Sendable {
             }
             if !isClaimed { return .refuted("\(printASCII(q)) also vanishes at \(pointText(p)), which \(listed) leaves out", at: pointText(p)) }
             matched += 1
+        }
+        if !undecided.isEmpty {
+            return .unknown("\(printASCII(q)) at \(t) = \(undecided.joined(separator: ", ")) could be neither proven zero nor nonzero")
         }
         if z.complete && matched == z.points.count && z.points.count == claimedForms.count {
             return .proven("the zero set of \(printASCII(q)) on the domain is exactly \(listed) (complete)")

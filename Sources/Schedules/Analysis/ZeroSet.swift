@@ -11,19 +11,25 @@ public struct ZeroPoint: Sendable, Equatable {
         case enclosure(lower: Rational, upper: Rational, minimalPolynomial: Polynomial?)
     }
 
-    public var location: Location
+    public let location: Location
     /// The order of the zero, when known.
     public var multiplicity: Int?
     /// A decimal approximation (17 significant digits).
     public var approximation: String
 
-    /// Lower and upper bounds of the location, as rationals (equal for rational zeros).
-    var sortKey: Rational {
+    /// A rational at (or, for an irrational exact zero, within 2⁻¹²⁸ of) the zero,
+    /// for sorting; computed once, since the exact case needs a ball evaluation.
+    let sortKey: Rational
+
+    public init(location: Location, multiplicity: Int?, approximation: String) {
+        self.location = location
+        self.multiplicity = multiplicity
+        self.approximation = approximation
         switch location {
         case .exact(let f):
-            if let r = f.rationalValue { return r }
-            return f.value(at: [:], correctDigits: 20)?.ball.midpoint ?? .zero
-        case .enclosure(let lower, _, _): return lower
+            sortKey = f.rationalValue ?? f.ball(at: [:], precision: 256).midpoint ?? .zero
+        case .enclosure(let lower, _, _):
+            sortKey = lower
         }
     }
 }

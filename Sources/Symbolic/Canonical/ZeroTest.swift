@@ -55,10 +55,7 @@ public struct ZeroTest: Sendable {
         do { form = try Simplifier(assuming: assumptions).canonicalForm(of: e) } catch {
             return .unknown(reason: "it could not be simplified: \(error)")
         }
-        if form.isZero { return .zero(method: "its canonical form is 0") }
-        if let expanded = try? TrigonometricExpansion.expand(form), expanded.isZero {
-            return .zero(method: "its canonical form is 0 after expanding sines and cosines to common base angles")
-        }
+        if let zero = provenZero(form) { return zero }
         let symbols = (try? e.expandingDerivatives().freeVariables) ?? form.symbols
         for point in samplePoints(for: symbols.sorted()) {
             for precision in [128, 512, 2048] {
@@ -84,12 +81,19 @@ public struct ZeroTest: Sendable {
     }
 
     public func test(_ form: CanonicalForm) -> ZeroTestResult {
+        if let zero = provenZero(form) { return zero }
+        if let witness = nonzeroWitness(form) { return witness }
+        return .unknown(reason: "the canonical form is not 0, and no point was found where a rigorous evaluation excludes 0")
+    }
+
+    /// `.zero` when the canonical form is 0, directly or after expanding sines and
+    /// cosines to common base angles; nil otherwise.
+    func provenZero(_ form: CanonicalForm) -> ZeroTestResult? {
         if form.isZero { return .zero(method: "its canonical form is 0") }
         if let expanded = try? TrigonometricExpansion.expand(form), expanded.isZero {
             return .zero(method: "its canonical form is 0 after expanding sines and cosines to common base angles")
         }
-        if let witness = nonzeroWitness(form) { return witness }
-        return .unknown(reason: "the canonical form is not 0, and no point was found where a rigorous evaluation excludes 0")
+        return nil
     }
 
     /// A point where the form is defined and its ball excludes 0.
