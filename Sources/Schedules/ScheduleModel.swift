@@ -83,13 +83,19 @@ public struct Schedule: Sendable {
     /// written appear (a default time domain has no entry; with `x_t = …` there is
     /// no "alpha" entry — `alpha.range` is the x_t statement).
     public var statementRanges: [String: SourceRange]
+    /// Where the coefficients are defined *as written* (denominators ≠ 0, radicands
+    /// ≥ 0, log arguments > 0, …): the canonical forms above may be defined at more
+    /// points (√(t − ½)² is t − ½), and a point outside this set is never a zero or a
+    /// value of anything.
+    public var definedness: Definedness
 
     public init(
         name: String, title: String? = nil, cite: String? = nil, range: SourceRange, time: TimeDomain = .standard,
         params: [Parameter] = [], lets: [LetBinding] = [], alpha: Quantity, sigma: Quantity, c: Quantity, d: Quantity,
         target: Expr, targetRange: SourceRange, dataVariance: Quantity = Quantity(value: .one, range: nil),
         expectations: [Expectation] = [], allows: [(rule: String, range: SourceRange)] = [],
-        assumptions: Assumptions = Assumptions(), statementRanges: [String: SourceRange] = [:]
+        assumptions: Assumptions = Assumptions(), statementRanges: [String: SourceRange] = [:],
+        definedness: Definedness = .everywhere
     ) {
         self.name = name
         self.title = title
@@ -109,6 +115,7 @@ public struct Schedule: Sendable {
         self.allows = allows
         self.assumptions = assumptions
         self.statementRanges = statementRanges
+        self.definedness = definedness
     }
 
     /// The velocity target's coefficients: α′ and σ′ with respect to the time variable.

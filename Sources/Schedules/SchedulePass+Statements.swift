@@ -285,6 +285,7 @@ extension SchedulePass {
             lets: lets, alpha: alpha, sigma: sigma,
             c: Quantity(value: target.c, range: target.range), d: Quantity(value: target.d, range: target.range),
             target: target.expression, targetRange: target.range, dataVariance: dataVariance,
-            expectations: expectations, allows: allows, assumptions: assumptions, statementRanges: statementRanges)
+            expectations: expectations, allows: allows, assumptions: assumptions, statementRanges: statementRanges,
+            definedness: coefficientDefinedness)
     }
 }

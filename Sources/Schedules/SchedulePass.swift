@@ -58,6 +58,11 @@ struct SchedulePass {
     /// Where each param and let is (first) defined, for "used before its definition".
     var definitionSites: [String: (site: SourceLocation, isLet: Bool)] = [:]
     var bindings: [String: CanonicalForm] = ["epsilon": .symbol("eps")]
+    /// Where each bound let (and alpha, sigma) is defined, as written.
+    var bindingDefinedness: [String: Definedness] = [:]
+    /// Where the coefficients are defined as written: the conditions of the forward
+    /// process, the target and the data variance (the canonical forms forget them).
+    var coefficientDefinedness = Definedness()
     var assumptions = Assumptions()
     /// The index of the statement being checked.
     var current = 0
@@ -320,7 +325,16 @@ struct SchedulePass {
     /// simplification error is reported at the failing subexpression.
     mutating func canonicalForm(_ e: Expr, _ statement: StatementSyntax) -> CanonicalForm? {
         do {
-            return try Simplifier(assuming: assumptions, bindings: bindings).canonicalForm(of: e)
+            let (form, definedness) = try Simplifier(assuming: assumptions, bindings: bindings, bindingDefinedness: bindingDefinedness)
+                .definedForm(of: e)
+            switch statement.kind {
+            case .letBinding(let name, _): bindingDefinedness[name.name] = definedness
+            case .alpha: bindingDefinedness["alpha"] = definedness; coefficientDefinedness.formUnion(definedness)
+            case .sigma: bindingDefinedness["sigma"] = definedness; coefficientDefinedness.formUnion(definedness)
+            case .forwardProcess, .target, .dataVariance: coefficientDefinedness.formUnion(definedness)
+            default: break
+            }
+            return form
         } catch {
             report(Diagnostic(SimplificationDiagnostic(error.error), at: error.range ?? statement.range))
             return nil

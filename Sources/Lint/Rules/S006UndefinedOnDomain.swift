@@ -1,4 +1,5 @@
 import Schedules
+import Symbolic
 
 /// S006 undefined-on-domain: a coefficient is undefined at a point of the domain.
 public enum S006UndefinedOnDomain: LintRule {
@@ -14,11 +15,25 @@ public enum S006UndefinedOnDomain: LintRule {
 
     public static func check(_ c: ScheduleContext) -> [Finding] {
         let u = c.analysis.undefined
-        guard !u.points.isEmpty else { return [] }
-        let points = u.points.map(c.pointText)
-        var notes = ["undefined points on \(c.domainText): " + points.joined(separator: ", ") + (u.complete ? " (complete)" : "")]
+        guard !u.isEmpty else { return [] }
+        let t = c.schedule.time.name
+        let places = u.intervals.map { "\(t) in " + printASCIIInterval($0) } + u.points.map(c.pointText)
+        var notes = ["undefined on \(c.domainText): " + places.joined(separator: ", ") + (u.complete ? " (complete)" : "")]
         if let n = u.note { notes.append(n) }
-        return [Finding(info, "a coefficient is undefined at \(points[0]) on the domain \(c.domainText)", at: c.forwardRange,
-                        notes: notes, evidence: [("points", points.joined(separator: "; "))], schedule: c.schedule.name)]
+        return [Finding(info, "a coefficient is undefined \(u.intervals.isEmpty ? "at" : "for") \(places[0]) on the domain \(c.domainText)", at: c.forwardRange,
+                        notes: notes, evidence: [("points", places.joined(separator: "; "))], schedule: c.schedule.name)]
+    }
+
+    /// [0, 1/2) in the ASCII syntax of the messages.
+    static func printASCIIInterval(_ i: UndefinedSet.Interval) -> String {
+        func end(_ b: UndefinedSet.Boundary, lower: Bool) -> String {
+            switch b {
+            case .infinity: return lower ? "-inf" : "inf"
+            case .point(let p):
+                if case .exact(let f) = p.location { return printASCII(f.expression) }
+                return p.approximation
+            }
+        }
+        return (i.lowerClosed ? "[" : "(") + end(i.lower, lower: true) + ", " + end(i.upper, lower: false) + (i.upperClosed ? "]" : ")")
     }
 }

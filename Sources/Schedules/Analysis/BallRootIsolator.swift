@@ -38,6 +38,13 @@ struct BallRootIsolator {
         derivatives = ds
     }
 
+    init(function: CanonicalForm, domain: AnalysisDomain, assumptions: Assumptions, derivatives: [CanonicalForm?]) {
+        self.function = function
+        self.domain = domain
+        self.assumptions = assumptions
+        self.derivatives = derivatives
+    }
+
     // MARK: Evaluation
 
     func enclosure(order: Int, over lower: Rational, _ upper: Rational, precision: Int = 128) -> Ball? {
@@ -76,8 +83,9 @@ struct BallRootIsolator {
     }
 
     /// The sign of f at a rational point: ±1, 0 for an exact zero, nil if undecided.
-    func sign(at x: Rational, knownZeros: [Rational: Int?]) -> Int? {
+    func sign(at x: Rational, knownZeros: [Rational: Int?], limitSigns: [Rational: Int] = [:]) -> Int? {
         if knownZeros[x] != nil { return 0 }
+        if let s = limitSigns[x] { return s }
         for precision in [128, 512, 2048] {
             if let b = enclosure(order: 0, over: x, x, precision: precision) {
                 if b.isCertainlyPositive { return 1 }
@@ -91,11 +99,78 @@ struct BallRootIsolator {
 
     struct Found { var points: [ZeroPoint] = []; var undecided: [(Rational, Rational)] = []; var note: String? }
 
+    /// Isolates the zeros on the domain, cut first at every point where the function
+    /// may be discontinuous or undefined (zeros of its denominators, of its √ and log
+    /// arguments, of its kernels' arguments' denominators: `Definedness.structural`).
+    /// Bisection certificates need continuity, so they run on each piece between cuts
+    /// separately; a piece where the function is undefined has no zeros; at a cut that
+    /// is an open end of a piece, the sign comes from the one-sided limit there.
     func isolate() -> ZeroSet {
+        guard domain.lower != nil, domain.upper != nil else {
+            return .incomplete("the domain is unbounded: zeros of \(printASCII(function.expression)) were not searched beyond a finite range")
+        }
+        let structural = Definedness.structural(of: function)
+        if structural.isEmpty { return isolateContinuous(on: domain) }
+        let finder = ZeroFinder(assuming: assumptions)
+        let chart = DefinednessChart(structural, on: domain) { finder.zeros(of: $0, on: domain) }
+        guard chart.complete else {
+            return .incomplete("the points where \(printASCII(function.expression)) may be discontinuous could not all be located: \(chart.notes.joined(separator: "; "))")
+        }
+        var points: [ZeroPoint] = []
+        var reasons: [String] = []
+        // The cut points themselves, where the function is defined there.
+        for (i, mark) in chart.marks.enumerated() {
+            guard mark.status == .defined else { continue }
+            guard let x = mark.point.exactValue else {
+                reasons.append("the value at the cut point \(mark.point.approximation) was not decided"); continue
+            }
+            _ = i
+            if isExactZero(at: x) { points.append(exactPoint(x, multiplicity: order(ofZeroAt: x))) }
+        }
+        // The pieces, each with open ends at its cuts.
+        for (i, piece) in chart.pieces.enumerated() where piece.status != .undefined {
+            let lower: CanonicalForm?, upper: CanonicalForm?
+            let lowerClosed: Bool, upperClosed: Bool
+            if i == 0 { lower = domain.lower; lowerClosed = domain.lowerClosed } else {
+                lower = chart.marks[i - 1].point.exactValue; lowerClosed = false
+            }
+            if i == chart.marks.count { upper = domain.upper; upperClosed = domain.upperClosed } else {
+                upper = chart.marks[i].point.exactValue; upperClosed = false
+            }
+            guard let lower, let upper else {
+                reasons.append("a cut point of \(printASCII(function.expression)) has no closed form, so the piece next to it was not searched")
+                continue
+            }
+            let piece = AnalysisDomain(variable: variable, lower: lower, upper: upper, lowerClosed: lowerClosed, upperClosed: upperClosed)
+            let set = BallRootIsolator(function: function, domain: piece, assumptions: assumptions, derivatives: derivatives).isolateContinuous(on: piece)
+            points += set.points
+            if !set.complete, let note = set.note { reasons.append(note) }
+        }
+        points = deduplicated(points.sorted { $0.sortKey < $1.sortKey })
+        return ZeroSet(identicallyZero: false, complete: reasons.isEmpty, points: points, note: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
+    }
+
+    /// The sign of the one-sided limit at an open end where the function has no value
+    /// (0 for a limit 0), or nil.
+    func limitSign(at end: CanonicalForm, fromAbove: Bool) -> Int? {
+        let limit = OneSidedLimit(variable: variable, point: end, side: fromAbove ? 1 : -1, assumptions: assumptions).limit(of: function)
+        switch limit {
+        case .positiveInfinity?: return 1
+        case .negativeInfinity?: return -1
+        case .finite(let v)?: return v.isZero ? 0 : OneSidedLimit.sign(of: v)
+        case nil: return nil
+        }
+    }
+
+    /// Isolation on a domain where the function is continuous (except possibly at
+    /// open ends, approached through one-sided limits).
+    func isolateContinuous(on domain: AnalysisDomain) -> ZeroSet {
         guard let lowerEnd = domain.lower, let upperEnd = domain.upper else {
             return .incomplete("the domain is unbounded: zeros of \(printASCII(function.expression)) were not searched beyond a finite range")
         }
         var found = Found()
+        // Signs at open ends where the function has no value, from one-sided limits.
+        var limitSigns: [Rational: Int] = [:]
         // Exact zeros at the ends (reported only where the end is closed).
         var endOrders: [Rational: Int?] = [:]
         var workLower: Rational, workUpper: Rational
@@ -104,13 +179,24 @@ struct BallRootIsolator {
             let zero = isExactZero(at: end)
             let k = zero ? order(ofZeroAt: end) : nil
             if zero && closed { found.points.append(exactPoint(end, multiplicity: k)) }
+            let undefinedThere = !zero && !closed && exactValue(order: 0, at: end) == nil
             if let r = end.rationalValue {
                 if zero { endOrders[r] = k }
+                if undefinedThere, let s = limitSign(at: end, fromAbove: isLower) { limitSigns[r] = s }
                 return r
             }
             // Irrational end: work from a rational just inside, and check the gap.
             let b = end.ball(at: [:], precision: 256)
             guard let lo = b.lowerBound, let hi = b.upperBound else { return nil }
+            if undefinedThere {
+                // No value at the end: the gap's inner part is certified by monotonicity
+                // there and the sign of the limit agreeing with the sign just inside.
+                let inner = isLower ? hi : lo
+                if excludesZero(order: 1, lo, hi), let s = limitSign(at: end, fromAbove: isLower), s != 0,
+                   let si = sign(at: inner, knownZeros: [:]), si == s {
+                    return inner
+                }
+            }
             neighbourhoods.append((lo, hi, zero, k))
             return isLower ? hi : lo
         }
@@ -144,11 +230,13 @@ struct BallRootIsolator {
             }) { continue }
             if touching.isEmpty || touching.allSatisfy({ knownZeros[$0] == nil }), excludesZero(order: 1, l, u) {
                 // Strictly monotone on I.
-                guard let sl = sign(at: l, knownZeros: knownZeros), let su = sign(at: u, knownZeros: knownZeros) else {
+                guard let sl = sign(at: l, knownZeros: knownZeros, limitSigns: limitSigns),
+                      let su = sign(at: u, knownZeros: knownZeros, limitSigns: limitSigns) else {
                     found.undecided.append((l, u)); continue
                 }
-                if sl * su < 0 { found.points.append(enclosedPoint(l, u)) }
-                if sl == 0 || su == 0 { if touching.isEmpty { recordExact(l, u, sl, su, &knownZeros, &found) } }
+                if sl * su < 0 { found.points.append(enclosedPoint(l, u, limitSigns: limitSigns)) }
+                let atLimit = limitSigns[l] != nil || limitSigns[u] != nil
+                if sl == 0 || su == 0 { if touching.isEmpty && !atLimit { recordExact(l, u, sl, su, &knownZeros, &found) } }
                 continue
             } else if !touching.isEmpty, excludesZero(order: 1, l, u) {
                 continue   // monotone and zero at an end: no zero inside
@@ -202,10 +290,10 @@ struct BallRootIsolator {
 
     /// A simple zero in (l, u) where f changes sign: refined by bisection to width
     /// ≤ 10⁻¹⁵, then checked for a closed form.
-    func enclosedPoint(_ l0: Rational, _ u0: Rational) -> ZeroPoint {
+    func enclosedPoint(_ l0: Rational, _ u0: Rational, limitSigns: [Rational: Int] = [:]) -> ZeroPoint {
         var l = l0, u = u0
         let target = Rational(1, 1_000_000_000_000_000)
-        let sl = sign(at: l, knownZeros: [:]) ?? 0
+        let sl = sign(at: l, knownZeros: [:], limitSigns: limitSigns) ?? 0
         var steps = 0
         while u - l > target && steps < 200 {
             steps += 1

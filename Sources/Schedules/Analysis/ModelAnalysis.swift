@@ -15,7 +15,11 @@ public struct ModelAnalysis: Sendable {
     public var lagrangeIdentity: ZeroTestResult
     public var ends: (lower: [String: EndValue], upper: [String: EndValue])
     public var zeros: [String: ZeroSet]
-    public var undefined: ZeroSet
+    /// Where the coefficients as written are undefined on the domain.
+    public var undefined: UndefinedSet
+    /// The conditions behind `undefined`: the coefficients' as written and their
+    /// canonical forms' own.
+    public var coefficientDefinedness: Definedness
 
     /// The value of a quantity at an end of the domain.
     public enum EndValue: Sendable, Equatable {
@@ -23,6 +27,9 @@ public struct ModelAnalysis: Sendable {
         case exact(CanonicalForm)
         /// Not determined (an infinite end, or a quantity undefined there).
         case unknown(String)
+        /// The end belongs to the domain, but the quantity as written has no value
+        /// there; the one-sided limit from inside the domain, when it was found.
+        case undefined(limit: Limit?)
     }
 
     public static let zeroSetQuantities = ["det", "rho", "alpha", "sigma"]
@@ -72,48 +79,138 @@ public struct ModelAnalysis: Sendable {
                 return .unknown(reason: "\(error)")
             }
         }()
-        ends = (Self.endValues(q, model, lower: true), Self.endValues(q, model, lower: false))
+        // Definedness: the coefficients as written, then each quantity's own formula.
         let finder = ZeroFinder(assuming: model.assumptions)
+        var conditionZeros: [CanonicalForm: ZeroSet] = [:]
+        func zerosOfCondition(_ g: CanonicalForm) -> ZeroSet {
+            if let z = conditionZeros[g] { return z }
+            let z = finder.zeros(of: g, on: model.domain)
+            conditionZeros[g] = z
+            return z
+        }
+        var coefficients = model.definedness
+        for f in [model.alpha, model.sigma, model.c, model.d, model.dataVariance] { coefficients.formUnion(.structural(of: f)) }
+        coefficientDefinedness = coefficients
+        let coefficientChart = DefinednessChart(coefficients, on: model.domain, positiveParameters: model.assumptions.positive, zeros: zerosOfCondition)
+        undefined = coefficientChart.undefinedSet
+        undefined.limits = undefined.points.map { p in
+            // Where a coefficient has a removable singularity or a jump, say where it goes.
+            guard let x = p.exactValue else { return [:] }
+            var out: [String: UndefinedSet.SideLimits] = [:]
+            for name in ["alpha", "sigma", "det", "rho"] {
+                guard case .success(let f)? = q[name] else { continue }
+                let left = OneSidedLimit(variable: t, point: x, side: -1, assumptions: model.assumptions).limit(of: f)
+                let right = OneSidedLimit(variable: t, point: x, side: 1, assumptions: model.assumptions).limit(of: f)
+                if left != nil || right != nil { out[name] = UndefinedSet.SideLimits(left: left, right: right) }
+            }
+            return out
+        }
+        var charts: [String: DefinednessChart] = [:]
+        func chart(_ name: String) -> DefinednessChart {
+            if let c = charts[name] { return c }
+            let own = model.formulaDefinedness(of: name, q)
+            var c = coefficientChart
+            if !own.isEmpty {
+                var all = coefficients
+                all.formUnion(own)
+                c = DefinednessChart(all, on: model.domain, positiveParameters: model.assumptions.positive, zeros: zerosOfCondition)
+            }
+            charts[name] = c
+            return c
+        }
+        ends = (Self.endValues(q, model, lower: true, chart: chart), Self.endValues(q, model, lower: false, chart: chart))
         var zeroSets: [String: ZeroSet] = [:]
         for name in Self.zeroSetQuantities {
             switch q[name]! {
-            case .success(let f): zeroSets[name] = finder.zeros(of: f, on: model.domain)
-            case .failure(let e): zeroSets[name] = .incomplete("\(name) is undefined: \(e)")
+            case .success(let f):
+                zeroSets[name] = Self.restricted(finder.zeros(of: f, on: model.domain), to: chart(name), f, model)
+            case .failure(let e):
+                zeroSets[name] = .incomplete("\(name) is undefined: \(e)")
             }
-        }
-        undefined = Self.undefinedPoints(model, finder)
-        // A point where the coefficients are undefined is no zero (ρ may tend to 0
-        // there, but has no value).
-        let excluded = undefined.points.compactMap { p -> CanonicalForm? in
-            if case .exact(let f) = p.location { return f }
-            return nil
-        }
-        for (name, set) in zeroSets where !excluded.isEmpty {
-            var kept = set
-            kept.points = set.points.filter { p in
-                if case .exact(let f) = p.location, excluded.contains(f) { return false }
-                return true
-            }
-            if kept.points.count != set.points.count {
-                let note = "points where the coefficients are undefined are left out"
-                kept.note = kept.note.map { $0 + "; " + note } ?? note
-            }
-            zeroSets[name] = kept
         }
         zeros = zeroSets
     }
 
-    static func endValues(_ q: [String: Result<CanonicalForm, SimplificationError>], _ model: UnifiedModel, lower: Bool) -> [String: EndValue] {
+    /// A zero set with the points where the quantity *as written* is undefined taken
+    /// out (ρ may tend to 0 there, but has no value), and incomplete when it is not
+    /// known everywhere where the quantity is defined.
+    static func restricted(_ set: ZeroSet, to chart: DefinednessChart, _ f: CanonicalForm, _ model: UnifiedModel) -> ZeroSet {
+        guard !set.identicallyZero else {
+            return chart.definedEverywhere ? set : ZeroSet(identicallyZero: true, complete: chart.complete, points: [], note: chart.notes.isEmpty ? nil : chart.notes.joined(separator: "; "))
+        }
+        var out = set
+        var notes: [String] = set.note.map { [$0] } ?? []
+        out.points = []
+        for p in set.points {
+            switch chart.status(of: p) {
+            case .defined: out.points.append(p)
+            case .undefined:
+                var text = "t = \(p.approximation) is no zero: the schedule is undefined there"
+                if let x = p.exactValue {
+                    let left = OneSidedLimit(variable: model.time, point: x, side: -1, assumptions: model.assumptions).limit(of: f)
+                    let right = OneSidedLimit(variable: model.time, point: x, side: 1, assumptions: model.assumptions).limit(of: f)
+                    if let l = left ?? right, left == nil || right == nil || left == right {
+                        text += " (the limit there is \(Self.text(l)))"
+                    }
+                }
+                notes.append(text)
+            case .unknown:
+                out.complete = false
+                notes.append("whether the schedule is defined at t = \(p.approximation) was not decided")
+            }
+        }
+        if !chart.complete {
+            out.complete = false
+            notes.append(contentsOf: chart.notes)
+        }
+        out.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+        return out
+    }
+
+    static func text(_ limit: Limit) -> String {
+        switch limit {
+        case .finite(let v): return printASCII(v.expression)
+        case .positiveInfinity: return "inf"
+        case .negativeInfinity: return "-inf"
+        }
+    }
+
+    static func endValues(_ q: [String: Result<CanonicalForm, SimplificationError>], _ model: UnifiedModel, lower: Bool,
+                          chart: (String) -> DefinednessChart) -> [String: EndValue] {
         let end = lower ? model.domain.lower : model.domain.upper
+        let closed = lower ? model.domain.lowerClosed : model.domain.upperClosed
         var out: [String: EndValue] = [:]
         for name in UnifiedModel.quantityNames {
             guard case .success(let f) = q[name]! else { out[name] = .unknown("undefined on the domain"); continue }
+            let c = chart(name)
             guard let end else {
+                // The quantity must be defined on the last piece for a limit at ∞ to mean anything.
+                let last = lower ? c.pieces.first?.status : c.pieces.last?.status
+                guard last == .defined else { out[name] = .unknown("not defined for large \(model.time)"); continue }
                 out[name] = limitAtInfinity(f, model.time).map { .exact($0) } ?? .unknown("limit at infinity not determined")
                 continue
             }
-            do { out[name] = .exact(try f.substituting([model.time: end], assuming: model.assumptions)) } catch {
-                out[name] = .unknown("undefined at \(printASCII(end.expression)): \(error)")
+            let limit = { OneSidedLimit(variable: model.time, point: end, side: lower ? 1 : -1, assumptions: model.assumptions).limit(of: f) }
+            // The piece next to the end must be defined for a limit to mean anything.
+            let inside = lower ? c.pieces.first?.status : c.pieces.last?.status
+            if closed {
+                switch lower ? c.lowerEnd : c.upperEnd {
+                case .defined?:
+                    if let v = try? f.substituting([model.time: end], assuming: model.assumptions), !v.symbols.isEmpty || v.ball(at: [:], precision: 128).isFinite {
+                        out[name] = .exact(v)
+                    } else {
+                        out[name] = .unknown("the value at \(printASCII(end.expression)) was not determined")
+                    }
+                case .undefined?:
+                    out[name] = .undefined(limit: inside == .defined ? limit() : nil)
+                default:
+                    out[name] = .unknown("whether it is defined at \(printASCII(end.expression)) was not decided")
+                }
+                continue
+            }
+            guard inside == .defined else { out[name] = .unknown("not defined next to \(printASCII(end.expression))"); continue }
+            if case .finite(let v)? = limit() { out[name] = .exact(v) } else {
+                out[name] = .unknown("the limit at \(printASCII(end.expression)) was not determined")
             }
         }
         return out
@@ -127,67 +224,5 @@ public struct ModelAnalysis: Sendable {
         if n.degree < d.degree { return .zero }
         if n.degree == d.degree { return CanonicalForm(n.leadingCoefficient / d.leadingCoefficient) }
         return nil   // ±∞: no finite value
-    }
-
-    /// Points of the domain where a coefficient is undefined: zeros of denominators and
-    /// of log arguments, and the ends of stretches where a square-root argument is
-    /// negative.
-    static func undefinedPoints(_ model: UnifiedModel, _ finder: ZeroFinder) -> ZeroSet {
-        var critical: [CanonicalForm] = []
-        var radicands: [CanonicalForm] = []
-        func collect(_ f: CanonicalForm) {
-            if !f.denominator.isOne, let den = try? CanonicalForm(numerator: f.denominator, denominator: f.denominator.ring.one) {
-                critical.append(den)
-            }
-            for k in f.kernels {
-                switch k {
-                case .log(let a): critical.append(a); collect(a)
-                case .sqrt(let r): radicands.append(r); collect(r)
-                case .exp(let a), .sin(let a), .cos(let a), .atan(let a): collect(a)
-                default: break
-                }
-            }
-        }
-        for f in [model.alpha, model.sigma, model.c, model.d, model.dataVariance] { collect(f) }
-        var points: [ZeroPoint] = []
-        var notes: [String] = []
-        var complete = true
-        for f in critical {
-            let z = finder.zeros(of: f, on: model.domain)
-            if z.identicallyZero { notes.append("\(printASCII(f.expression)) vanishes identically"); complete = false; continue }
-            points += z.points
-            if !z.complete { complete = false; if let n = z.note { notes.append(n) } }
-        }
-        for r in radicands {
-            // Negative somewhere? Check the sign between consecutive zeros.
-            let z = finder.zeros(of: r, on: model.domain)
-            if !z.complete { complete = false; if let n = z.note { notes.append(n) }; continue }
-            if radicandNegativeSomewhere(r, zeros: z, model) {
-                notes.append("the square-root argument \(printASCII(r.expression)) is negative on part of the domain")
-                points += z.points
-            }
-        }
-        return ZeroSet(identicallyZero: false, complete: complete, points: ZeroFinder.merged(points).map {
-            var p = $0; p.multiplicity = nil; return p
-        }, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
-    }
-
-    static func radicandNegativeSomewhere(_ r: CanonicalForm, zeros: ZeroSet, _ model: UnifiedModel) -> Bool {
-        guard let lower = model.domain.lower?.ball(at: [:], precision: 128).midpoint else { return false }
-        let upper = model.domain.upper?.ball(at: [:], precision: 128).midpoint ?? lower + 1000
-        var marks = [lower]
-        for p in zeros.points {
-            switch p.location {
-            case .exact(let f): if let m = f.ball(at: [:], precision: 128).midpoint { marks.append(m) }
-            case .enclosure(let l, let u, _): marks.append((l + u).timesPowerOfTwo(-1))
-            }
-        }
-        marks.append(upper)
-        marks.sort()
-        for (a, b) in zip(marks, marks.dropFirst()) where a < b {
-            let m = (a + b).timesPowerOfTwo(-1)
-            if r.ball(at: [model.time: m], precision: 128).isCertainlyNegative { return true }
-        }
-        return false
     }
 }

@@ -8,6 +8,6 @@ extension Schedule {
             domain: AnalysisDomain(variable: time.name, lower: time.lower, upper: time.upper,
                                    lowerClosed: time.lowerClosed, upperClosed: time.upperClosed),
             alpha: alpha.value, sigma: sigma.value, c: c.value, d: d.value,
-            dataVariance: dataVariance.value, assumptions: assumptions).simplifiedOnDomain()
+            dataVariance: dataVariance.value, assumptions: assumptions, definedness: definedness).simplifiedOnDomain()
     }
 }

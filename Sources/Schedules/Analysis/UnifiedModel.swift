@@ -8,7 +8,7 @@ import Symbolic
 ///
 /// with Var(x0) = s² (`dataVariance`) and Var(ε) = 1. Everything else — det A, A⁻¹,
 /// amplification, moments, ρ, SNR, loss weights — follows from these five forms
-/// (see ../shared/notes/unified-model.md).
+/// (see docs/unified-model.md).
 public struct UnifiedModel: Sendable {
     public var domain: AnalysisDomain
     public var alpha: CanonicalForm
@@ -17,9 +17,13 @@ public struct UnifiedModel: Sendable {
     public var d: CanonicalForm
     public var dataVariance: CanonicalForm
     public var assumptions: Assumptions
+    /// Where the coefficients are defined as written, beyond what their canonical forms
+    /// need (`Definedness.structural`, added by the analysis).
+    public var definedness: Definedness
 
     public init(domain: AnalysisDomain, alpha: CanonicalForm, sigma: CanonicalForm, c: CanonicalForm, d: CanonicalForm,
-                dataVariance: CanonicalForm = .one, assumptions: Assumptions = .none) {
+                dataVariance: CanonicalForm = .one, assumptions: Assumptions = .none, definedness: Definedness = .everywhere) {
+        self.definedness = definedness
         self.domain = domain
         self.alpha = alpha
         self.sigma = sigma
@@ -71,6 +75,24 @@ public struct UnifiedModel: Sendable {
         define("weight_eps") { try (value("det") / alpha).power(2) }
         define("weight_x0") { try (value("det") / sigma).power(2) }
         return out
+    }
+
+    /// The conditions a quantity adds to the coefficients' own: ρ divides by
+    /// √(Var(x_t)·Var(y)), the SNR by σ², log-SNR takes the log of α²/σ², the
+    /// amplification factors and A⁻¹ divide by det A, the loss weights by α² or σ².
+    public func formulaDefinedness(of name: String, _ quantities: [String: Result<CanonicalForm, SimplificationError>]) -> Definedness {
+        func form(_ n: String) -> CanonicalForm? { if case .success(let f)? = quantities[n] { return f }; return nil }
+        var conditions: [DefinednessCondition?] = []
+        switch name {
+        // Var(x_t) = α²s² + σ² > 0 ⇔ (α, σ) ≠ (0, 0), as s² > 0 (likewise Var(y)).
+        case "rho": conditions = [.notBothZero(alpha, sigma), .notBothZero(c, d)]
+        case "snr", "weight_x0": conditions = [.nonzero(sigma)]
+        case "logsnr": conditions = [.nonzero(sigma), .nonzero(alpha)]
+        case "weight_eps": conditions = [.nonzero(alpha)]
+        case "amp_x0", "amp_eps", "inverse", "step": conditions = [form("det").map { .nonzero($0) }]
+        default: break
+        }
+        return Definedness(conditions.compactMap { $0 })
     }
 
     /// A name for the second time of the one-step update: `s`, or the next free one.

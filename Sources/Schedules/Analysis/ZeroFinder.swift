@@ -78,10 +78,42 @@ public struct ZeroFinder: Sendable {
                 if let shifted = try? a - .one { return zeros(of: shifted, on: domain) }
             case .atan(let a)?:
                 return zeros(of: a, on: domain)
+            case .sin(let a)?:
+                if let set = trigonometricZeros(a, phase: .zero, on: domain) { return set }
+            case .cos(let a)?:
+                if let set = trigonometricZeros(a, phase: Rational(1, 2), on: domain) { return set }
             default: break
             }
         }
         return BallRootIsolator(function: form, domain: domain, assumptions: assumptions).isolate()
+    }
+
+    /// The zeros of sin(a + phase·π), a continuous on a bounded domain: the solutions
+    /// of a = (k − phase)·π for the integers k with kπ in the range of a (an Arb
+    /// enclosure of a over the domain), each an equation of the same kind as a's own;
+    /// each is a simple zero of the sine when it is one of a − (k − phase)π (the sine's
+    /// derivative is ±1 there). Nil when a is not continuous or the range is too wide.
+    func trigonometricZeros(_ a: CanonicalForm, phase: Rational, on domain: AnalysisDomain) -> ZeroSet? {
+        guard a.isPolynomial, Definedness.structural(of: a).isEmpty,
+              let lower = domain.lower?.ball(at: [:], precision: 128), let upper = domain.upper?.ball(at: [:], precision: 128),
+              let l = lower.lowerBound, let u = upper.upperBound, l < u else { return nil }
+        let range = a.ball(atBalls: [domain.variable: Ball(lower: l, upper: u, precision: 128)], precision: 128)
+        let pi = Ball.pi(precision: 128)
+        guard range.isFinite, let lo = (range / pi).lowerBound, let hi = (range / pi).upperBound,
+              hi - lo < 64 else { return nil }
+        var points: [ZeroPoint] = []
+        var reasons: [String] = []
+        var k = (lo + phase).floor
+        while Rational(k) - phase <= hi {
+            defer { k = k + 1 }
+            guard let shifted = try? a - CanonicalForm.pi.scaled(by: Rational(k) - phase) else { return nil }
+            let set = zeros(of: shifted, on: domain)
+            if set.identicallyZero { return .identically }
+            points += set.points
+            if !set.complete, let note = set.note { reasons.append(note) }
+        }
+        return ZeroSet(identicallyZero: false, complete: reasons.isEmpty, points: Self.merged(points),
+                       note: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
     }
 
     /// Exact isolation of the real zeros of a rational polynomial on the domain.

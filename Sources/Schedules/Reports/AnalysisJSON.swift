@@ -36,12 +36,61 @@ public enum AnalysisJSON {
         return .object(fields)
     }
 
+    /// `{complete, points, intervals, reason}`; an interval's ends are points
+    /// (`{"exact": …}` or an enclosure) or "-inf"/"inf".
+    public static func undefinedSet(_ u: UndefinedSet) -> JSONValue {
+        func boundary(_ b: UndefinedSet.Boundary, lower: Bool) -> JSONValue {
+            switch b {
+            case .infinity: return .string(lower ? "-inf" : "inf")
+            case .point(let p): return point(p)
+            }
+        }
+        var fields: [(String, JSONValue)] = [
+            ("complete", .bool(u.complete)),
+            ("points", .array(u.points.enumerated().map { i, p in
+                guard case .object(var fields) = point(p) else { return point(p) }
+                let limits = i < u.limits.count ? u.limits[i] : [:]
+                if !limits.isEmpty {
+                    fields.append(("limits", .object(limits.keys.sorted().map { name in
+                        (name, .object([("left", limits[name]!.left.map(limit) ?? .null), ("right", limits[name]!.right.map(limit) ?? .null)]))
+                    })))
+                }
+                return .object(fields)
+            })),
+            ("intervals", .array(u.intervals.map { i in
+                .object([("lower", boundary(i.lower, lower: true)), ("upper", boundary(i.upper, lower: false)),
+                         ("lower_closed", .bool(i.lowerClosed)), ("upper_closed", .bool(i.upperClosed))])
+            })),
+        ]
+        if let note = u.note { fields.append(("reason", .string(note))) }
+        return .object(fields)
+    }
+
+    static func limit(_ l: Limit) -> JSONValue {
+        switch l {
+        case .finite(let v): return expression(v)
+        case .positiveInfinity: return .string("inf")
+        case .negativeInfinity: return .string("-inf")
+        }
+    }
+
+    /// Each quantity's value at the end: an expression, "unknown", or "undefined".
     static func ends(_ values: [String: ModelAnalysis.EndValue]) -> JSONValue {
         .object(UnifiedModel.quantityNames.map { name in
             switch values[name] {
             case .exact(let f)?: return (name, expression(f))
+            case .undefined?: return (name, .string("undefined"))
             default: return (name, .string("unknown"))
             }
+        })
+    }
+
+    /// The one-sided limits from inside the domain where a quantity is undefined at
+    /// a closed end ("inf", "-inf" or an expression).
+    static func endLimits(_ values: [String: ModelAnalysis.EndValue]) -> JSONValue {
+        .object(UnifiedModel.quantityNames.compactMap { name in
+            if case .undefined(let l?)? = values[name] { return (name, limit(l)) }
+            return nil
         })
     }
 
@@ -56,10 +105,9 @@ public enum AnalysisJSON {
         fields.append(("step", .object([("second_time", .string(a.secondTime)), ("from_xt", quantity(a.step["from_xt"])), ("from_target", quantity(a.step["from_target"]))])))
         fields.append(("lagrange_identity", .string(a.lagrangeIdentity.isProvenZero ? "proven" : "\(a.lagrangeIdentity)")))
         fields.append(("ends", .object([("lower", ends(a.ends.lower)), ("upper", ends(a.ends.upper))])))
+        fields.append(("end_limits", .object([("lower", endLimits(a.ends.lower)), ("upper", endLimits(a.ends.upper))])))
         fields.append(("zeros", .object(ModelAnalysis.zeroSetQuantities.map { ($0, zeroSet(a.zeros[$0]!)) })))
-        var undefined: [(String, JSONValue)] = [("complete", .bool(a.undefined.complete)), ("points", .array(a.undefined.points.map(point)))]
-        if let note = a.undefined.note { undefined.append(("reason", .string(note))) }
-        fields.append(("undefined", .object(undefined)))
+        fields.append(("undefined", undefinedSet(a.undefined)))
         return fields
     }
 }

@@ -56,6 +56,51 @@ public enum AnalysisText {
         return parts.joined(separator: "; ") + " — " + status
     }
 
+    public static func limit(_ l: Limit) -> String {
+        switch l {
+        case .finite(let v): return u(v)
+        case .positiveInfinity: return "∞"
+        case .negativeInfinity: return "−∞"
+        }
+    }
+
+    /// An undefined set: "nowhere", or points and intervals such as
+    /// `[0, 1/2)`, with "complete" or the reason it is not.
+    public static func undefinedSet(_ set: UndefinedSet, variable: String) -> String {
+        if set.isEmpty && set.complete { return "nowhere" }
+        var parts = set.points.enumerated().map { i, p in
+            var text = point(p, variable: variable)
+            let labels = ["alpha": "α", "sigma": "σ", "det": "det A", "rho": "ρ"]
+            let limits = i < set.limits.count ? set.limits[i] : [:]
+            let shown = ["alpha", "sigma", "det", "rho"].compactMap { name -> String? in
+                guard let l = limits[name] else { return nil }
+                if let a = l.left, let b = l.right, a == b { return "\(labels[name]!) → \(limit(a))" }
+                let sides = [l.left.map { "\(limit($0)) from the left" }, l.right.map { "\(limit($0)) from the right" }].compactMap { $0 }
+                return "\(labels[name]!) → " + sides.joined(separator: ", ")
+            }
+            if !shown.isEmpty { text += " [" + shown.joined(separator: "; ") + "]" }
+            return text
+        }
+        parts += set.intervals.map { "\(variable) ∈ " + interval($0) }
+        if parts.isEmpty { parts = ["nowhere found"] }
+        let status = set.complete ? "complete" : "incomplete: \(set.note ?? "not everything could be decided")"
+        return parts.joined(separator: "; ") + " — " + status
+    }
+
+    public static func interval(_ i: UndefinedSet.Interval) -> String {
+        func end(_ b: UndefinedSet.Boundary, lower: Bool) -> String {
+            switch b {
+            case .infinity: return lower ? "−∞" : "∞"
+            case .point(let p):
+                switch p.location {
+                case .exact(let f): return u(f)
+                case .enclosure: return "≈\(p.approximation)"
+                }
+            }
+        }
+        return (i.lowerClosed ? "[" : "(") + end(i.lower, lower: true) + ", " + end(i.upper, lower: false) + (i.upperClosed ? "]" : ")")
+    }
+
     /// The domain as written: [0, 1], (0, π/2], [1/500, ∞).
     public static func domain(_ d: AnalysisDomain) -> String {
         let l = d.lower.map(u) ?? "−∞", r = d.upper.map(u) ?? "∞"
@@ -88,15 +133,15 @@ public enum AnalysisText {
         for (name, label) in [("det", "det A"), ("rho", "ρ"), ("alpha", "α"), ("sigma", "σ")] {
             add("  " + label, zeroSet(a.zeros[name]!, variable: t))
         }
-        let undefined = a.undefined.points.isEmpty && a.undefined.complete
-            ? "nowhere" : zeroSet(a.undefined, variable: t)
-        add("undefined", undefined)
+        add("undefined", undefinedSet(a.undefined, variable: t))
         for (label, values, end) in [("lower end", a.ends.lower, a.model.domain.lower), ("upper end", a.ends.upper, a.model.domain.upper)] {
             let at = end.map { "\(t) = \(u($0))" } ?? "\(t) → ∞"
             let shown = ["alpha", "sigma", "det", "rho"].map { name -> String in
                 let label = ["alpha": "α", "sigma": "σ", "det": "det A", "rho": "ρ"][name]!
                 switch values[name] {
                 case .exact(let f)?: return "\(label) = \(u(f))"
+                case .undefined(let limit?)?: return "\(label) undefined (→ \(Self.limit(limit)))"
+                case .undefined(nil)?: return "\(label) undefined"
                 default: return "\(label) unknown"
                 }
             }

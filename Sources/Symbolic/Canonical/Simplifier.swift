@@ -17,10 +17,29 @@ public struct Simplifier: Sendable {
     public var assumptions: Assumptions
     /// Names replaced by values while simplifying (`--at t=1/2`).
     public var bindings: [String: CanonicalForm]
+    /// Where each bound value is defined (a `let` whose value divides by t − 1 brings
+    /// t ≠ 1 to every expression that uses it).
+    public var bindingDefinedness: [String: Definedness]
+    /// Collects the conditions of `definedForm(of:)`; nil when nobody asked.
+    private var sink: DefinednessSink?
 
-    public init(assuming assumptions: Assumptions = .none, bindings: [String: CanonicalForm] = [:]) {
+    public init(assuming assumptions: Assumptions = .none, bindings: [String: CanonicalForm] = [:],
+                bindingDefinedness: [String: Definedness] = [:]) {
         self.assumptions = assumptions
         self.bindings = bindings
+        self.bindingDefinedness = bindingDefinedness
+    }
+
+    /// The canonical form of `e` and the conditions under which `e` *as written* is
+    /// defined: every divisor nonzero, every radicand nonnegative, every logarithm's
+    /// argument positive, tan away from its poles — including the conditions of the
+    /// bound names it uses. The form equals `e` exactly where they all hold.
+    public func definedForm(of e: Expr) throws(LocatedSimplificationError) -> (form: CanonicalForm, definedness: Definedness) {
+        var collecting = self
+        let sink = DefinednessSink()
+        collecting.sink = sink
+        let form = try collecting.canonicalForm(of: e)
+        return (form, sink.definedness)
     }
 
     /// The canonical form of `e`; errors carry the range of the failing subexpression.
@@ -49,7 +68,9 @@ public struct Simplifier: Sendable {
     private func form(_ e: Expr) throws -> CanonicalForm {
         switch e.kind {
         case .number(let r): return CanonicalForm(r)
-        case .variable(let name): return bindings[name] ?? .symbol(name)
+        case .variable(let name):
+            if let sink, let conditions = bindingDefinedness[name] { sink.definedness.formUnion(conditions) }
+            return bindings[name] ?? .symbol(name)
         case .pi: return .pi
         case .negation(let x): return -(try form(x))
         case .binary(let op, let l, let r):
@@ -61,13 +82,24 @@ public struct Simplifier: Sendable {
                 case .multiply: return try a * b
                 case .divide:
                     if b.isZero { throw SimplificationError.divisionByZero("the divisor \(printASCII(r)) simplifies to 0") }
+                    sink?.definedness.insert(.nonzero(b))
                     return try a / b
-                case .power: return try CanonicalForm.power(a, b, assuming: assumptions)
+                case .power:
+                    if let sink, let condition = Self.powerCondition(base: a, exponent: b) { sink.definedness.insert(condition) }
+                    return try CanonicalForm.power(a, b, assuming: assumptions)
                 }
             }
         case .function(let f, let argument):
             let a = try form(argument)
             return try located(e) { () throws(SimplificationError) -> CanonicalForm in
+                if let sink {
+                    switch f {
+                    case .sqrt: sink.definedness.insert(.nonnegative(a))
+                    case .log: sink.definedness.insert(.positive(a))
+                    case .tan: sink.definedness.insert(.nonzero(try CanonicalForm.cos(a)))
+                    default: break
+                    }
+                }
                 switch f {
                 case .sqrt: return try CanonicalForm.sqrt(a, assuming: assumptions)
                 case .exp: return try CanonicalForm.exp(a)
@@ -90,10 +122,30 @@ public struct Simplifier: Sendable {
             let derivative = try located(e) { () throws(SimplificationError) -> CanonicalForm in
                 try a.derivative(withRespectTo: variable, assuming: assumptions)
             }
+            // A derivative needs more than its argument: (√t)′ = 1/(2√t) is undefined at 0.
+            sink?.definedness.formUnion(Definedness.structural(of: derivative))
             guard let value = bindings[variable] else { return derivative }
             return try located(e) { () throws(SimplificationError) -> CanonicalForm in
                 try derivative.substituting([variable: value])
             }
         }
     }
+}
+
+extension Simplifier {
+    /// The condition under which base^exponent is defined: a negative integer power
+    /// needs base ≠ 0, a half-integer one base ≥ 0 (> 0 when negative), any other
+    /// (exp(y·log x)) base > 0; a positive constant base needs nothing.
+    static func powerCondition(base a: CanonicalForm, exponent b: CanonicalForm) -> DefinednessCondition? {
+        if let c = a.rationalValue, c.isPositive { return nil }
+        guard let q = b.rationalValue else { return .positive(a) }
+        if q.isInteger { return q.isNegative ? .nonzero(a) : nil }
+        if q.denominator == BigInt(2) { return q.isNegative ? .positive(a) : .nonnegative(a) }
+        return .positive(a)
+    }
+}
+
+/// Where `Simplifier.definedForm(of:)` collects conditions while it recurses.
+private final class DefinednessSink: @unchecked Sendable {
+    var definedness = Definedness()
 }

@@ -1,0 +1,174 @@
+import Exact
+
+/// One condition under which an expression is defined in the reals: a denominator
+/// is nonzero, a square-root radicand nonnegative, a logarithm's argument positive.
+///
+/// The canonical form forgets such conditions: (t − 1)/(t − 1) is 1, √(t − ½)² is
+/// t − ½, and sin(u)/u keeps its 0/0 only by luck. So the simplifier records them as it
+/// reads the *original* expression (`Simplifier.definedForm(of:)`), and the analysis
+/// decides them on the domain. The function of a condition is itself a canonical form,
+/// equal to the original subexpression wherever that subexpression is defined; its own
+/// conditions are recorded separately (they come from its subexpressions).
+public enum DefinednessCondition: Hashable, Sendable, CustomStringConvertible {
+    /// f ≠ 0: a divisor, a base raised to a negative power, tan's cosine.
+    case nonzero(CanonicalForm)
+    /// f ≥ 0: a square-root radicand.
+    case nonnegative(CanonicalForm)
+    /// f > 0: a logarithm's argument, a base raised to a non-integer power.
+    case positive(CanonicalForm)
+    /// f ≠ 0 or g ≠ 0: Var(x_t) = α²s² + σ² > 0 needs (α, σ) ≠ (0, 0). Stated this way
+    /// because the sum of squares has zeros of even order, which sign-change
+    /// certificates cannot see, while the common zeros of α and σ are exact.
+    case notBothZero(CanonicalForm, CanonicalForm)
+
+    /// The function whose zeros bound the set where the condition holds (for
+    /// `notBothZero`, the first: the condition can fail only at its zeros).
+    public var function: CanonicalForm {
+        switch self {
+        case .nonzero(let f), .nonnegative(let f), .positive(let f), .notBothZero(let f, _): return f
+        }
+    }
+
+    /// True when the condition fails at the zeros of its function (≠ 0 and > 0).
+    public var excludesZeros: Bool {
+        if case .nonnegative = self { return false }
+        return true
+    }
+
+    /// True when the condition fails where its function is negative (≥ 0 and > 0).
+    public var excludesNegativeValues: Bool {
+        switch self {
+        case .nonzero, .notBothZero: return false
+        case .nonnegative, .positive: return true
+        }
+    }
+
+    public var description: String {
+        let text = printASCII(function.expression)
+        switch self {
+        case .nonzero: return "\(text) ≠ 0"
+        case .nonnegative: return "\(text) ≥ 0"
+        case .positive: return "\(text) > 0"
+        case .notBothZero(_, let g): return "(\(text), \(printASCII(g.expression))) ≠ (0, 0)"
+        }
+    }
+
+    /// True, without looking at any point, when the condition holds wherever its
+    /// function is defined: a nonzero constant, or a form that is a sum of positive
+    /// terms (see `CanonicalForm.isStructurallyPositive`).
+    public var holdsTrivially: Bool {
+        if case .notBothZero(let f, let g) = self {
+            return DefinednessCondition.nonzero(f).holdsTrivially || DefinednessCondition.nonzero(g).holdsTrivially
+        }
+        let f = function
+        if let c = f.rationalValue {
+            switch self {
+            case .nonzero: return !c.isZero
+            case .nonnegative: return !c.isNegative
+            case .positive: return c.isPositive
+            case .notBothZero: return !c.isZero
+            }
+        }
+        if f.isStructurallyPositive { return true }
+        if case .nonnegative = self, f.isStructurallyNonnegative { return true }
+        if case .nonzero = self, (-f).isStructurallyPositive { return true }
+        return false
+    }
+}
+
+/// The conditions under which an expression is defined: a point is in the expression's
+/// domain of definition when every condition holds there (and the condition functions
+/// are themselves defined there — their conditions are in the list too).
+public struct Definedness: Hashable, Sendable, CustomStringConvertible {
+    public private(set) var conditions: [DefinednessCondition] = []
+
+    public init() {}
+
+    public init(_ conditions: [DefinednessCondition]) {
+        for c in conditions { insert(c) }
+    }
+
+    /// Everywhere defined (no condition).
+    public static let everywhere = Definedness()
+
+    public var isEmpty: Bool { conditions.isEmpty }
+
+    /// Adds a condition unless it holds trivially or is already there.
+    public mutating func insert(_ condition: DefinednessCondition) {
+        if condition.holdsTrivially || conditions.contains(condition) { return }
+        // f > 0 implies f ≥ 0 and f ≠ 0; keep the strongest only.
+        if case .positive(let f) = condition {
+            conditions.removeAll { $0 == .nonnegative(f) || $0 == .nonzero(f) }
+        } else if conditions.contains(.positive(condition.function)) {
+            return
+        }
+        conditions.append(condition)
+    }
+
+    public mutating func formUnion(_ other: Definedness) {
+        for c in other.conditions { insert(c) }
+    }
+
+    public func union(_ other: Definedness) -> Definedness {
+        var copy = self
+        copy.formUnion(other)
+        return copy
+    }
+
+    public var description: String {
+        conditions.isEmpty ? "everywhere" : conditions.map(\.description).joined(separator: ", ")
+    }
+
+    /// The conditions a canonical form itself needs, read from its structure: its
+    /// denominator is nonzero, each √R has R ≥ 0, each log(a) has a > 0, and the same
+    /// inside every kernel's argument. These are the points where the form may be
+    /// undefined or discontinuous (atan(1/(t − 1/3)) jumps where 3t − 1 = 0), so a
+    /// certificate that needs continuity must not cross their zeros.
+    public static func structural(of f: CanonicalForm) -> Definedness {
+        var out = Definedness()
+        out.collectStructural(of: f)
+        return out
+    }
+
+    mutating func collectStructural(of f: CanonicalForm) {
+        if !f.denominator.isOne, let d = try? CanonicalForm(numerator: f.denominator, denominator: f.denominator.ring.one) {
+            insert(.nonzero(d))
+        }
+        for kernel in f.kernels {
+            switch kernel {
+            case .symbol, .pi: break
+            case .sqrt(let r): insert(.nonnegative(r)); collectStructural(of: r)
+            case .log(let a): insert(.positive(a)); collectStructural(of: a)
+            case .exp(let a), .sin(let a), .cos(let a), .atan(let a): collectStructural(of: a)
+            }
+        }
+    }
+}
+
+extension CanonicalForm {
+    /// Positive wherever defined, by its shape alone: numerator and denominator are
+    /// sums of terms with positive coefficients whose kernels are positive (π, exp) or
+    /// nonnegative (√) or raised to even powers, and each has a term built from π and
+    /// exp kernels only (a positive constant, e^a), which keeps the sum away from 0.
+    public var isStructurallyPositive: Bool {
+        Self.isStrictlyPositiveSum(numerator) && Self.isStrictlyPositiveSum(denominator)
+    }
+
+    /// Nonnegative wherever defined, by its shape alone (as above, without the strict term).
+    public var isStructurallyNonnegative: Bool {
+        CanonicalForm.isKnownPositive(numerator, .none) && Self.isStrictlyPositiveSum(denominator)
+    }
+
+    static func isStrictlyPositiveSum(_ p: MultivariatePolynomial) -> Bool {
+        guard CanonicalForm.isKnownPositive(p, .none) else { return false }
+        let strict = p.ring.variables.map { key -> Bool in
+            switch KernelTable.shared.kernel(forKey: key) {
+            case .pi, .exp: return true
+            default: return false
+            }
+        }
+        return p.terms.contains { term in
+            term.exponents.enumerated().allSatisfy { i, e in e == 0 || strict[i] }
+        }
+    }
+}
