@@ -283,7 +283,11 @@ struct DefinednessChart {
             if !run.contains(where: { if case .piece = $0.0 { return true }; return false }) {
                 for (element, _) in run {
                     switch element {
-                    case .mark(let k): set.points.append(marks[k].point)
+                    case .mark(let k):
+                        // The order of a zero of a condition says nothing about the undefined point.
+                        var p = marks[k].point
+                        p.multiplicity = nil
+                        set.points.append(p)
                     case .lowerEnd: if let e = domain.lower { set.points.append(Self.endPoint(e)) }
                     case .upperEnd: if let e = domain.upper { set.points.append(Self.endPoint(e)) }
                     case .piece: break

@@ -123,7 +123,9 @@ public struct ModelAnalysis: Sendable {
         for name in Self.zeroSetQuantities {
             switch q[name]! {
             case .success(let f):
-                zeroSets[name] = Self.restricted(finder.zeros(of: f, on: model.domain), to: chart(name), f, model)
+                zeroSets[name] = Self.restricted(finder.zeros(of: f, on: model.domain), to: chart(name), f, model,
+                                                 undefinedText: name == "rho" || name == "det" ? "\(name == "rho" ? "ρ" : "det A") is undefined there"
+                                                     : "the schedule is undefined there")
             case .failure(let e):
                 zeroSets[name] = .incomplete("\(name) is undefined: \(e)")
             }
@@ -134,26 +136,30 @@ public struct ModelAnalysis: Sendable {
     /// A zero set with the points where the quantity *as written* is undefined taken
     /// out (ρ may tend to 0 there, but has no value), and incomplete when it is not
     /// known everywhere where the quantity is defined.
-    static func restricted(_ set: ZeroSet, to chart: DefinednessChart, _ f: CanonicalForm, _ model: UnifiedModel) -> ZeroSet {
+    static func restricted(_ set: ZeroSet, to chart: DefinednessChart, _ f: CanonicalForm, _ model: UnifiedModel,
+                           undefinedText: String) -> ZeroSet {
         guard !set.identicallyZero else {
             return chart.definedEverywhere ? set : ZeroSet(identicallyZero: true, complete: chart.complete, points: [], note: chart.notes.isEmpty ? nil : chart.notes.joined(separator: "; "))
         }
         var out = set
         var notes: [String] = set.note.map { [$0] } ?? []
+        out.excluded = []
         out.points = []
         for p in set.points {
             switch chart.status(of: p) {
             case .defined: out.points.append(p)
             case .undefined:
-                var text = "t = \(p.approximation) is no zero: the schedule is undefined there"
+                var text = "\(model.time) = \(p.approximation) is left out: \(undefinedText)"
                 if let x = p.exactValue {
-                    let left = OneSidedLimit(variable: model.time, point: x, side: -1, assumptions: model.assumptions).limit(of: f)
-                    let right = OneSidedLimit(variable: model.time, point: x, side: 1, assumptions: model.assumptions).limit(of: f)
+                    // Limits only from sides inside the domain.
+                    let atLower = model.domain.lower == x, atUpper = model.domain.upper == x
+                    let left = atLower ? nil : OneSidedLimit(variable: model.time, point: x, side: -1, assumptions: model.assumptions).limit(of: f)
+                    let right = atUpper ? nil : OneSidedLimit(variable: model.time, point: x, side: 1, assumptions: model.assumptions).limit(of: f)
                     if let l = left ?? right, left == nil || right == nil || left == right {
                         text += " (the limit there is \(Self.text(l)))"
                     }
                 }
-                notes.append(text)
+                out.excluded.append(text)
             case .unknown:
                 out.complete = false
                 notes.append("whether the schedule is defined at t = \(p.approximation) was not decided")

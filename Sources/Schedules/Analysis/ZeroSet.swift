@@ -42,6 +42,16 @@ public struct ZeroSet: Sendable, Equatable {
     public var points: [ZeroPoint]
     /// Why the set is incomplete (or how it was obtained).
     public var note: String?
+    /// Zeros of the canonical form left out because the expression as written is
+    /// undefined there, each with its reason (and limit, when known).
+    public var excluded: [String] = []
+
+    public init(identicallyZero: Bool, complete: Bool, points: [ZeroPoint], note: String?) {
+        self.identicallyZero = identicallyZero
+        self.complete = complete
+        self.points = points
+        self.note = note
+    }
 
     public static let identically = ZeroSet(identicallyZero: true, complete: true, points: [], note: nil)
 

@@ -33,6 +33,7 @@ public enum AnalysisJSON {
             ("points", .array(z.points.map(point))),
         ]
         if let note = z.note { fields.append(("reason", .string(note))) }
+        if !z.excluded.isEmpty { fields.append(("left_out", .array(z.excluded.map { .string($0) }))) }
         return .object(fields)
     }
 

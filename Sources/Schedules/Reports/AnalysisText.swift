@@ -53,7 +53,8 @@ public enum AnalysisText {
         var parts = z.points.map { point($0, variable: variable) }
         if parts.isEmpty { parts = ["none"] }
         let status = z.complete ? "complete" : "incomplete: \(z.note ?? "not all zeros could be decided")"
-        return parts.joined(separator: "; ") + " — " + status
+        let excluded = z.excluded.isEmpty ? "" : " (" + z.excluded.joined(separator: "; ") + ")"
+        return parts.joined(separator: "; ") + " — " + status + excluded
     }
 
     public static func limit(_ l: Limit) -> String {
