@@ -5,7 +5,7 @@ import Testing
 @testable import Schedules
 
 /// The models of the paper, from the bundled example files: the table in
-/// ../shared/notes/unified-model.md, reproduced exactly.
+/// docs/unified-model.md, reproduced exactly.
 @Suite struct PaperModelsTests {
     static func analysis(_ file: String, _ name: String) throws -> ModelAnalysis {
         let text = try String(contentsOf: packageRoot.appendingPathComponent("examples/\(file)"), encoding: .utf8)

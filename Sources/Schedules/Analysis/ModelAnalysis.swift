@@ -232,3 +232,42 @@ public struct ModelAnalysis: Sendable {
         return nil   // ±∞: no finite value
     }
 }
+
+extension ModelAnalysis {
+    /// Where a quantity is defined as written: the coefficients' conditions and the
+    /// quantity's own (ρ needs Var(x_t)·Var(y) > 0, …).
+    public func definedness(ofQuantity name: String) -> Definedness {
+        coefficientDefinedness.union(model.formulaDefinedness(of: name, quantities))
+    }
+
+    /// The chart of where `definedness` holds on the schedule's domain.
+    func chart(_ definedness: Definedness) -> DefinednessChart {
+        let finder = ZeroFinder(assuming: model.assumptions)
+        return DefinednessChart(definedness, on: model.domain, positiveParameters: model.assumptions.positive) {
+            finder.zeros(of: $0, on: model.domain)
+        }
+    }
+
+    /// The zeros on the domain of an expression whose canonical form is `f` and which,
+    /// as written, is defined where `definedness` holds: the zeros of f, with the
+    /// points where the expression is undefined left out, `complete` only when the
+    /// definedness is decided everywhere.
+    public func zerosAsWritten(_ f: CanonicalForm, definedness: Definedness) -> ZeroSet {
+        let all = definedness.union(coefficientDefinedness)
+        let set = ZeroFinder(assuming: model.assumptions).zeros(of: f, on: model.domain)
+        return Self.restricted(set, to: chart(all), f, model, undefinedText: "it is undefined there")
+    }
+
+    /// The simplifier for expressions over the schedule's quantities (claims, REPL
+    /// queries): each quantity name bound to its form and its definedness.
+    public var quantitySimplifier: Simplifier {
+        var bindings: [String: CanonicalForm] = [:]
+        var definedness: [String: Definedness] = [:]
+        for (name, value) in quantities {
+            guard case .success(let f) = value else { continue }
+            bindings[name] = f
+            definedness[name] = self.definedness(ofQuantity: name)
+        }
+        return Simplifier(assuming: model.assumptions, bindings: bindings, bindingDefinedness: definedness)
+    }
+}
