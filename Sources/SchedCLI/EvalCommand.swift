@@ -42,13 +42,18 @@ struct EvalCommand: ParsableCommand {
         var items: [JSONValue] = []
         var text = ""
         for s in chosen {
-            let quantities = s.unifiedModel.quantities()
+            let model = s.unifiedModel
+            let quantities = model.quantities()
             var values: [(String, JSONValue)] = []
             text += "\(s.name) at \(s.time.name) = \(printASCII(atForm.expression)):\n"
             for name in UnifiedModel.quantityNames {
                 var entry: [(String, JSONValue)] = [("exact", .null), ("value", .null), ("radius", .null)]
                 var line = "undefined"
-                if case .success(let f)? = quantities[name], let v = try? f.substituting([s.time.name: atForm], assuming: s.assumptions) {
+                // A value only where the quantity as written is defined (√(t − ½)² has
+                // none at t = 0, though its canonical form t − ½ has).
+                let defined = model.definedness(ofQuantity: name, quantities).holds(at: [s.time.name: atForm], assuming: s.assumptions)
+                if defined == nil { line = "unknown (whether it is defined here was not decided)" }
+                if defined == true, case .success(let f)? = quantities[name], let v = try? f.substituting([s.time.name: atForm], assuming: s.assumptions) {
                     let value = ExactValue(form: v, digits: digits)
                     let exact = value.exact ?? printASCII(v.expression)
                     entry = [("exact", .string(exact)), ("value", value.value.map { .string($0) } ?? .null),

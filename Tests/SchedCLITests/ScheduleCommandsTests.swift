@@ -56,6 +56,32 @@ func jsonObject(_ text: String) throws -> [String: Any] {
         #expect(Set(values.keys).isSuperset(of: ["alpha", "sigma", "c", "d", "det", "cov", "var_x", "var_y", "rho", "snr", "logsnr", "amp_x0", "amp_eps", "weight_eps", "weight_x0"]))
     }
 
+    /// No value where the quantity as written is undefined, though its canonical form
+    /// has one: α = √(t − ½) at t = 0 (ρ's canonical form gives √2 there), and
+    /// amp_x0 = σ/det where det = 0.
+    @Test func evalGivesNoValueWhereTheQuantityIsUndefined() throws {
+        let source = """
+            schedule sqrt_half {
+                time t in [0, 1]
+                alpha = sqrt(t - 1/2)
+                sigma = 1 - t
+                target = eps
+            }
+            schedule rho00 {
+                time t in [0, 1]
+                x_t = (1 - t) x0 + t eps
+                target = t (1 - t) (eps - x0)
+            }
+            """
+        let r = try SchedBinary.run(["eval", "-", "--at", "0"], stdin: source)
+        #expect(r.status == 0)
+        let lines = r.stdout.components(separatedBy: "\n")
+        #expect(lines.contains("  alpha         undefined") && lines.contains("  rho           undefined"))
+        #expect(!lines.contains { $0.contains("sqrt(2)") })
+        #expect(lines.contains("  amp_x0        undefined"))
+        #expect(lines.contains("  alpha         1"))   // rho00: α(0) = 1 is defined
+    }
+
     @Test func zooListsAndPrintsFromTheBinary() throws {
         let list = try SchedBinary.run(["zoo"])
         #expect(list.status == 0 && list.stdout.contains("rectified_flow") && list.stdout.contains("edm_symbolic"))

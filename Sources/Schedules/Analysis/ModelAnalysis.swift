@@ -88,8 +88,7 @@ public struct ModelAnalysis: Sendable {
             conditionZeros[g] = z
             return z
         }
-        var coefficients = model.definedness
-        for f in [model.alpha, model.sigma, model.c, model.d, model.dataVariance] { coefficients.formUnion(.structural(of: f)) }
+        let coefficients = model.coefficientDefinedness
         coefficientDefinedness = coefficients
         let coefficientChart = DefinednessChart(coefficients, on: model.domain, positiveParameters: model.assumptions.positive, zeros: zerosOfCondition)
         undefined = coefficientChart.undefinedSet
@@ -237,7 +236,7 @@ extension ModelAnalysis {
     /// Where a quantity is defined as written: the coefficients' conditions and the
     /// quantity's own (ρ needs Var(x_t)·Var(y) > 0, …).
     public func definedness(ofQuantity name: String) -> Definedness {
-        coefficientDefinedness.union(model.formulaDefinedness(of: name, quantities))
+        model.definedness(ofQuantity: name, quantities)
     }
 
     /// The chart of where `definedness` holds on the schedule's domain.

@@ -77,6 +77,19 @@ public struct UnifiedModel: Sendable {
         return out
     }
 
+    /// Where the coefficients are defined: as written, and as their canonical forms
+    /// need (`Definedness.structural`).
+    public var coefficientDefinedness: Definedness {
+        var all = definedness
+        for f in [alpha, sigma, c, d, dataVariance] { all.formUnion(.structural(of: f)) }
+        return all
+    }
+
+    /// Where a quantity is defined: the coefficients' conditions and its formula's.
+    public func definedness(ofQuantity name: String, _ quantities: [String: Result<CanonicalForm, SimplificationError>]) -> Definedness {
+        coefficientDefinedness.union(formulaDefinedness(of: name, quantities))
+    }
+
     /// The conditions a quantity adds to the coefficients' own: ρ divides by
     /// √(Var(x_t)·Var(y)), the SNR by σ², log-SNR takes the log of α²/σ², the
     /// amplification factors and A⁻¹ divide by det A, the loss weights by α² or σ².

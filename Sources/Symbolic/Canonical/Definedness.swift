@@ -119,6 +119,41 @@ public struct Definedness: Hashable, Sendable, CustomStringConvertible {
         conditions.isEmpty ? "everywhere" : conditions.map(\.description).joined(separator: ", ")
     }
 
+    /// Whether every condition holds at a point (symbols bound to exact values):
+    /// true or false when proven (exact substitution, then the sign of the value by
+    /// its canonical form or an Arb ball), nil when undecided. A condition whose
+    /// function cannot be evaluated there (its own divisor vanishes) fails.
+    public func holds(at point: [String: CanonicalForm], assuming assumptions: Assumptions = .none) -> Bool? {
+        var result: Bool? = true
+        for condition in conditions {
+            guard let v = try? condition.function.substituting(point, assuming: assumptions) else { return false }
+            var sign: Int?
+            if v.isZero { sign = 0 } else if v.symbols.isEmpty {
+                for precision in [128, 1024] {
+                    let b = v.ball(at: [:], precision: precision)
+                    if !b.isFinite { return false }
+                    if b.isCertainlyPositive { sign = 1; break }
+                    if b.isCertainlyNegative { sign = -1; break }
+                }
+                if sign == nil, ZeroTest(assuming: assumptions).test(v).isProvenZero { sign = 0 }
+            }
+            if case .notBothZero(_, let g) = condition, sign == 0 {
+                guard let w = try? g.substituting(point, assuming: assumptions) else { return false }
+                if w.isZero { return false }
+                if w.symbols.isEmpty, w.ball(at: [:], precision: 256).isCertainlyNonzero { continue }
+                result = nil
+                continue
+            }
+            guard let sign else { result = nil; continue }
+            switch condition {
+            case .nonzero, .notBothZero: if sign == 0 { return false }
+            case .nonnegative: if sign < 0 { return false }
+            case .positive: if sign <= 0 { return false }
+            }
+        }
+        return result
+    }
+
     /// The conditions a canonical form itself needs, read from its structure: its
     /// denominator is nonzero, each √R has R ≥ 0, each log(a) has a > 0, and the same
     /// inside every kernel's argument. These are the points where the form may be
