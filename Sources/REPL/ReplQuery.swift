@@ -25,11 +25,9 @@ extension ReplSession {
         let text = line
         // zeros(Q)
         if let (inner, start) = Self.zerosArgument(text) {
-            let (form, _) = try canonicalForm(of: inner, in: line, start: start)
+            let (form, _, definedness) = try definedForm(of: inner, in: line, start: start)
             guard let model = schedule.model else { throw ReplFailure("incomplete", "no schedule", in: line) }
-            let m = model.unifiedModel
-            let set = ZeroFinder(assuming: m.assumptions).zeros(of: form, on: m.domain)
-            return zeroSetText(set)
+            return zeroSetText(model.unifiedModel.zerosAsWritten(form, definedness: definedness))
         }
         // Q at NAME = V
         if let atRange = Self.atKeyword(text) {
@@ -50,11 +48,20 @@ extension ReplSession {
                 throw ReplFailure("bad-at-name", "'\(name)' is not the time variable '\(model.time.name)' or a symbolic parameter", in: line,
                                   columns: nameColumn..<(nameColumn + max(1, rest[..<eq].count)))
             }
-            let (form, _) = try canonicalForm(of: qText, in: line, start: text.startIndex)
+            let (form, _, definedness) = try definedForm(of: qText, in: line, start: text.startIndex)
             let (value, valueExpr) = try canonicalForm(of: String(text[valueStart...]), in: line, start: valueStart)
             if !value.symbols.isEmpty {
                 throw ReplFailure("non-constant", "the value must be a constant", in: line,
                                   columns: Self.columns(valueExpr.range, start: valueStart, in: line))
+            }
+            // No value where the expression as written is undefined.
+            let all = canonicalName == model.time.name ? definedness.union(model.unifiedModel.coefficientDefinedness) : definedness
+            switch all.holds(at: [canonicalName: value], assuming: model.assumptions) {
+            case false?:
+                throw ReplFailure("undefined-value", "\(qText.trimmingCharacters(in: [" "])) is undefined at \(canonicalName) = \(show(value))", in: line)
+            case nil:
+                throw ReplFailure("undefined-value", "whether \(qText.trimmingCharacters(in: [" "])) is defined at \(canonicalName) = \(show(value)) was not decided", in: line)
+            case true?: break
             }
             let result: CanonicalForm
             do { result = try form.substituting([canonicalName: value], assuming: model.assumptions) } catch {
@@ -144,6 +151,13 @@ extension ReplSession {
     /// Parses and simplifies `text` (a part of `line` starting at `start`) with the
     /// quantities, numeric parameters and lets of the current schedule bound.
     func canonicalForm(of text: String, in line: String, start: String.Index) throws -> (CanonicalForm, Expr) {
+        let (form, e, _) = try definedForm(of: text, in: line, start: start)
+        return (form, e)
+    }
+
+    /// The same with the conditions under which the text as written is defined (the
+    /// quantities it names bring theirs).
+    func definedForm(of text: String, in line: String, start: String.Index) throws -> (CanonicalForm, Expr, Definedness) {
         let column = LineText.column(of: start, in: line) - 1
         let byte = LineText.byteOffset(of: start, in: line)
         let fallback = LineText.range(in: line, columns: (column + 1)..<(column + 1))
@@ -180,15 +194,23 @@ extension ReplSession {
         }
         _ = symbolic
         var bindings: [String: CanonicalForm] = [:]
-        let q = model.unifiedModel.quantities()
-        for (name, value) in q { if case .success(let f) = value { bindings[name] = f } }
+        var bindingDefinedness: [String: Definedness] = [:]
+        let unified = model.unifiedModel
+        let q = unified.quantities()
+        for (name, value) in q {
+            if case .success(let f) = value {
+                bindings[name] = f
+                bindingDefinedness[name] = unified.definedness(ofQuantity: name, q)
+            }
+        }
         for p in model.params { if let v = p.value { bindings[p.name] = v } }
         for l in model.lets where !l.isVector {
             bindings[l.name] = (try? l.value.substituting(bindings.filter { l.quantities.contains($0.key) }, assuming: model.assumptions)) ?? l.value
         }
         do {
-            let f = try Simplifier(assuming: model.assumptions, bindings: bindings).canonicalForm(of: e)
-            return (f, e)
+            let (f, definedness) = try Simplifier(assuming: model.assumptions, bindings: bindings, bindingDefinedness: bindingDefinedness)
+                .definedForm(of: e)
+            return (f, e, definedness)
         } catch {
             let range = error.range.map { _ in Self.columns(error.range, start: start, in: line) }
             throw ReplFailure(DiagnosticID(rawValue: "simplification"), "\(error.error)", in: line, columns: range)

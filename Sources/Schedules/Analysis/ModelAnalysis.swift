@@ -239,22 +239,8 @@ extension ModelAnalysis {
         model.definedness(ofQuantity: name, quantities)
     }
 
-    /// The chart of where `definedness` holds on the schedule's domain.
-    func chart(_ definedness: Definedness) -> DefinednessChart {
-        let finder = ZeroFinder(assuming: model.assumptions)
-        return DefinednessChart(definedness, on: model.domain, positiveParameters: model.assumptions.positive) {
-            finder.zeros(of: $0, on: model.domain)
-        }
-    }
-
-    /// The zeros on the domain of an expression whose canonical form is `f` and which,
-    /// as written, is defined where `definedness` holds: the zeros of f, with the
-    /// points where the expression is undefined left out, `complete` only when the
-    /// definedness is decided everywhere.
     public func zerosAsWritten(_ f: CanonicalForm, definedness: Definedness) -> ZeroSet {
-        let all = definedness.union(coefficientDefinedness)
-        let set = ZeroFinder(assuming: model.assumptions).zeros(of: f, on: model.domain)
-        return Self.restricted(set, to: chart(all), f, model, undefinedText: "it is undefined there")
+        model.zerosAsWritten(f, definedness: definedness)
     }
 
     /// The simplifier for expressions over the schedule's quantities (claims, REPL
@@ -268,5 +254,25 @@ extension ModelAnalysis {
             definedness[name] = self.definedness(ofQuantity: name)
         }
         return Simplifier(assuming: model.assumptions, bindings: bindings, bindingDefinedness: definedness)
+    }
+}
+
+extension UnifiedModel {
+    /// The chart of where `definedness` holds on the schedule's domain.
+    func chart(_ definedness: Definedness) -> DefinednessChart {
+        let finder = ZeroFinder(assuming: assumptions)
+        return DefinednessChart(definedness, on: domain, positiveParameters: assumptions.positive) {
+            finder.zeros(of: $0, on: domain)
+        }
+    }
+
+    /// The zeros on the domain of an expression whose canonical form is `f` and which,
+    /// as written, is defined where `definedness` holds (with the coefficients'
+    /// conditions): the zeros of f, with the points where the expression is undefined
+    /// left out, `complete` only when the definedness is decided everywhere.
+    public func zerosAsWritten(_ f: CanonicalForm, definedness: Definedness) -> ZeroSet {
+        let all = definedness.union(coefficientDefinedness)
+        let set = ZeroFinder(assuming: assumptions).zeros(of: f, on: domain)
+        return ModelAnalysis.restricted(set, to: chart(all), f, self, undefinedText: "it is undefined there")
     }
 }
