@@ -346,12 +346,6 @@ public struct SignChart: Sendable {
     /// The sign of f at an exact point, from its exact value there.
     static func exactSign(_ f: CanonicalForm, _ t: String, at x: CanonicalForm) -> Int? {
         guard let v = try? f.substituting([t: x]) else { return nil }
-        if v.isZero { return 0 }
-        for precision in [128, 512, 2048] {
-            let b = v.ball(at: [:], precision: precision)
-            if b.isCertainlyPositive { return 1 }
-            if b.isCertainlyNegative { return -1 }
-        }
-        return nil
+        return ConstantSign.sign(v)
     }
 }
