@@ -11,8 +11,8 @@ import Testing
     @Test func witnessInsideTheDomain() async {
         let found = await findings("S301", "schedule lin {\n    time t in [2, 3]\n    x_t = (1 - t) x0 + t eps\n    target = eps\n}\n")
         #expect(found.count == 1)
-        #expect(found.first?.evidence.first { $0.key == "witness" }?.value == "t = 17/7")
-        #expect(found.first?.notes == ["Var(x_t) − data variance = 6.938775510 ≠ 0 at t = 17/7 (exact evaluation)"])
+        #expect(found.first?.evidence.first { $0.key == "witness" }?.value == "t = 5/2")
+        #expect(found.first?.notes == ["Var(x_t) − data variance = 7.500000000 ≠ 0 at t = 5/2 (exact evaluation)"])
     }
     /// Variance-preserving on [0, 1] though not beyond: nonzero only outside the domain is no finding.
     @Test func nonzeroOnlyOutsideTheDomain() async {

@@ -37,7 +37,10 @@ public enum S304LogSNRNotMonotone: LintRule {
         if chart.identicallyZero {
             return [finding(c, "log-SNR is constant on \(c.domainText): every time has the same noise level", slope, "identically zero")]
         }
-        guard chart.complete, !chart.points.contains(where: { $0.kind == .undefined }) else { return [] }
+        // W may be undefined at an end (σ = √t has σ′ = 1/(2√t)); inside, say nothing.
+        guard chart.complete, !chart.points.contains(where: { p in
+            p.kind == .undefined && !c.isAtEnd(p.point, .lower) && !c.isAtEnd(p.point, .upper)
+        }) else { return [] }
         let interior = chart.points.indices.filter { i in
             let p = chart.points[i]
             return p.kind == .zero && !c.isAtEnd(p.point, .lower) && !c.isAtEnd(p.point, .upper)

@@ -14,25 +14,32 @@ extension AnalysisDomain {
     ]
 
     /// Rationals strictly inside the domain, for searching a witness of a claim that
-    /// holds on the domain only: strictly between the rational brackets of the ends
-    /// (so inside even when an end is irrational, like π/2), or offsets past the
-    /// finite end of a half-infinite domain. Empty if an end cannot be enclosed.
+    /// holds on the domain only: the simplest rational inside first (short evidence),
+    /// then fractions of the way between the rational brackets of the ends (inside
+    /// even when an end is irrational, like π/2), or offsets past the finite end of a
+    /// half-infinite domain. Empty if an end cannot be enclosed.
     public var witnessCandidates: [Rational] {
         func bracket(_ end: CanonicalForm?) -> PointBracket?? { end.map { PointBracket(exact: $0) } }
+        let spread: [Rational], simplest: Rational
         switch (bracket(lower), bracket(upper)) {
         case (nil, nil):
-            return Self.witnessOffsets.flatMap { [$0, -$0] }
+            simplest = .zero
+            spread = Self.witnessOffsets.flatMap { [$0, -$0] }
         case (let l??, nil):
-            return Self.witnessOffsets.map { l.upper + $0 }
+            simplest = Rational.simplest(above: l.upper, below: nil)
+            spread = Self.witnessOffsets.map { l.upper + $0 }
         case (nil, let u??):
-            return Self.witnessOffsets.map { u.lower - $0 }
+            simplest = Rational.simplest(above: nil, below: u.lower)
+            spread = Self.witnessOffsets.map { u.lower - $0 }
         case (let l??, let u??):
             let a = l.upper, b = u.lower
             guard a < b else { return [] }
-            return Self.witnessFractions.map { a + (b - a) * $0 }
+            simplest = Rational.simplest(above: a, below: b)
+            spread = Self.witnessFractions.map { a + (b - a) * $0 }
         default:
             return []
         }
+        return [simplest] + spread.filter { $0 != simplest }
     }
 }
 

@@ -96,7 +96,7 @@ public struct SignChart: Sendable {
         var marks = Self.marks(f, domain, zeros: identicallyZero ? [] : zeros.points, undefined: undefined, boundaries: boundaries)
         let ends = Self.endBrackets(domain)
         var inseparable = false
-        Self.sort(&marks, &inseparable)
+        Self.sort(&marks)
         var built: [Piece] = []
         // The sequence lower end, marks…, upper end; a piece between each consecutive two,
         // except where a mark is the end itself.
@@ -294,8 +294,8 @@ public struct SignChart: Sendable {
     }
 
     /// Sorted along the domain by their brackets, narrowed until neighbours are
-    /// disjoint; `inseparable` is set when a pair cannot be told apart.
-    static func sort(_ marks: inout [Mark], _ inseparable: inout Bool) {
+    /// disjoint where they can be (the pieces record the pairs that cannot).
+    static func sort(_ marks: inout [Mark]) {
         marks.sort { $0.point.sortKey < $1.point.sortKey }
         guard marks.count > 1 else { return }
         for _ in 0..<marks.count {
