@@ -152,12 +152,14 @@ public struct ClaimChecker: Sendable {
         }
     }
 
-    /// `q > 0` / `q < 0` on the domain, from the sign chart of q: refuted by a zero or a
-    /// witness of the other sign in the domain; proven when the chart is complete and
-    /// every piece has the sign (continuity between the marks).
+    /// `q > 0` / `q < 0` on the domain, from the sign chart of q with the schedule's
+    /// undefined points as cuts: refuted by a zero or a witness of the other sign in
+    /// the domain; proven when the chart is complete, has no undefined point and every
+    /// piece has the sign (continuity between the marks).
     func checkSign(_ q: Expr, positive: Bool) throws -> ClaimVerdict {
         let f = try form(q)
-        let chart = SignChart.of(f, on: model.domain, finder: ZeroFinder(assuming: model.assumptions))
+        // Where the schedule is undefined, q has no value: those points are cuts.
+        let chart = SignChart.of(f, on: model.domain, finder: ZeroFinder(assuming: model.assumptions), undefinedAt: analysis.undefined)
         let word = positive ? "positive" : "negative"
         switch chart.hasSignEverywhere(positive ? 1 : -1) {
         case .proven(let witness):
