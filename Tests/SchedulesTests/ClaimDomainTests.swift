@@ -42,4 +42,15 @@ import Testing
         #expect(rational.map(\.status) == [.refuted])
         #expect(rational.first?.counterexample == "t = 1000000000000000000003/3e21")
     }
+
+    /// t = 1/2, where c = 1/(2t − 1) is undefined, is no zero of σ − 1/2.
+    @Test func zerosWhereTheScheduleIsUndefinedAreLeftOut() throws {
+        let v = try Self.verdicts("alpha = 1 - t\nsigma = t\ntarget = eps + x0/(2 t - 1)\nexpect zeros(sigma - 1/2) == {}\nexpect sigma - 1/2 != 0\nexpect zeros(sigma - 1/4) == {1/4}")
+        #expect(v.map(\.status) == [.proven, .proven, .proven])
+        #expect(v.map(\.evidence) == [
+            "the zero set of sigma - 1/2 on the domain is exactly {} (complete; points where the schedule is undefined are left out)",
+            "the zero set of sigma - 1/2 on the domain is empty (complete; points where the schedule is undefined are left out)",
+            "the zero set of sigma - 1/4 on the domain is exactly {1/4} (complete)",
+        ])
+    }
 }

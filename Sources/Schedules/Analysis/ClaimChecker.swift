@@ -57,10 +57,10 @@ public struct ClaimChecker: Sendable {
                     return .unknown("the difference \(Self.text(difference)) is neither proven zero nor nonzero: \(reason)")
                 }
             case .nonzero(let q):
-                let z = ZeroFinder(assuming: model.assumptions).zeros(of: try form(q), on: model.domain)
+                let z = zerosWhereDefined(try form(q))
                 if z.identicallyZero { return .refuted("\(printASCII(q)) is identically 0") }
                 if let p = z.points.first { return .refuted("\(printASCII(q)) vanishes at \(pointText(p))", at: pointText(p)) }
-                if z.complete { return .proven("the zero set of \(printASCII(q)) on the domain is empty (complete)") }
+                if z.complete { return .proven("the zero set of \(printASCII(q)) on the domain is empty \(Self.completeText(z))") }
                 return .unknown("no zero found, but the search was incomplete: \(z.note ?? "")")
             case .zeroAt(let q, let variable, let at):
                 let value = try form(at)
@@ -83,6 +83,28 @@ public struct ClaimChecker: Sendable {
         }
     }
 
+    /// The zeros of f on the domain without the points where the schedule is
+    /// undefined: f's canonical form may have a value there, the quantity has none.
+    static let undefinedLeftOut = "points where the schedule is undefined are left out"
+
+    /// "(complete)", with the note on left-out points when there is one.
+    static func completeText(_ z: ZeroSet) -> String { z.note?.hasSuffix(undefinedLeftOut) == true ? "(complete; \(undefinedLeftOut))" : "(complete)" }
+
+    func zerosWhereDefined(_ f: CanonicalForm) -> ZeroSet {
+        var z = ZeroFinder(assuming: model.assumptions).zeros(of: f, on: model.domain)
+        let excluded = Set(analysis.undefined.points.compactMap { p -> CanonicalForm? in
+            if case .exact(let x) = p.location { return x }
+            return nil
+        })
+        let count = z.points.count
+        z.points.removeAll { p in
+            if case .exact(let x) = p.location { return excluded.contains(x) }
+            return false
+        }
+        if z.points.count < count { z.note = z.note.map { $0 + "; " + Self.undefinedLeftOut } ?? Self.undefinedLeftOut }
+        return z
+    }
+
     func pointText(_ p: ZeroPoint) -> String {
         switch p.location {
         case .exact(let f): return "\(t) = \(Self.text(f))"
@@ -92,7 +114,7 @@ public struct ClaimChecker: Sendable {
 
     func checkZeroSet(_ q: Expr, _ claimed: [Expr]) throws -> ClaimVerdict {
         let subject = try form(q)
-        let z = ZeroFinder(assuming: model.assumptions).zeros(of: subject, on: model.domain)
+        let z = zerosWhereDefined(subject)
         let claimedForms = try claimed.map(form)
         let listed = "{" + claimedForms.map(Self.text).joined(separator: ", ") + "}"
         if z.identicallyZero { return .refuted("\(printASCII(q)) is identically 0, not only at \(listed)") }
@@ -118,7 +140,7 @@ public struct ClaimChecker: Sendable {
         let oneToOne = equal.allSatisfy { row in row.filter { $0 == true }.count == 1 }
             && claimedForms.indices.allSatisfy { j in equal.filter { $0[j] == true }.count == 1 }
         if z.complete && decided && oneToOne {
-            return .proven("the zero set of \(printASCII(q)) on the domain is exactly \(listed) (complete)")
+            return .proven("the zero set of \(printASCII(q)) on the domain is exactly \(listed) \(Self.completeText(z))")
         }
         let unmatchedClaim = claimedForms.indices.contains { j in equal.allSatisfy { $0[j] == false } }
         if z.complete && decided && (unmatchedClaim || z.points.count < claimedForms.count) {
