@@ -83,13 +83,13 @@ public struct ClaimChecker: Sendable {
         }
     }
 
-    /// The zeros of f on the domain without the points where the schedule is
-    /// undefined: f's canonical form may have a value there, the quantity has none.
     static let undefinedLeftOut = "points where the schedule is undefined are left out"
 
     /// "(complete)", with the note on left-out points when there is one.
     static func completeText(_ z: ZeroSet) -> String { z.note?.hasSuffix(undefinedLeftOut) == true ? "(complete; \(undefinedLeftOut))" : "(complete)" }
 
+    /// The zeros of f on the domain without the points where the schedule is
+    /// undefined: f's canonical form may have a value there, the quantity has none.
     func zerosWhereDefined(_ f: CanonicalForm) -> ZeroSet {
         var z = ZeroFinder(assuming: model.assumptions).zeros(of: f, on: model.domain)
         let excluded = Set(analysis.undefined.points.compactMap { p -> CanonicalForm? in
