@@ -13,6 +13,15 @@ import Testing
     @Test func reversedScheduleIsFine() async {
         await expectNoFinding("S304", in: "schedule rev {\n    alpha = t\n    sigma = 1 - t\n    target = eps\n}\n")
     }
+    /// dλ/dt = −6(t − 1/2)²/σ: a zero of even order, λ still strictly decreasing.
+    @Test func evenOrderZeroIsNoFinding() async {
+        await expectNoFinding("S304", in: "schedule even {\n    alpha = 1\n    sigma = 1 + (t - 1/2)^3\n    target = eps\n}\n")
+    }
+    /// dλ/dt = −8(t − 1/2)³/σ: a zero of odd order 3, where λ turns back.
+    @Test func oddOrderZeroFires() async {
+        await expectFinding("S304", in: "schedule odd {\n    alpha = 1\n    sigma = 1 + (t - 1/2)^4\n    target = eps\n}\n",
+                            line: 2, column: 5, message: "log-SNR is not strictly monotone: dλ/dt = 0 at t = 1/2")
+    }
     @Test func quiet() async {
         await expectNoFinding("S304", in: Models.rectifiedFlow)
         await expectNoFinding("S304", in: Models.vpLinear)

@@ -19,36 +19,33 @@ public enum S203RhoWeak: LintRule {
 
     public static func check(_ c: ScheduleContext) -> [Finding] {
         guard let rhoZeros = c.analysis.zeros["rho"], !rhoZeros.identicallyZero,
-              let cov = c.quantity("cov"), let vx = c.quantity("var_x"), let vy = c.quantity("var_y"),
-              let lowerEnd = c.domain.lower else { return [] }
+              let cov = c.quantity("cov"), let vx = c.quantity("var_x"), let vy = c.quantity("var_y") else { return [] }
         guard let g = try? cov.power(2) - vx * vy * CanonicalForm(threshold) else { return [] }
-        let z = c.zeroFinder.zeros(of: g, on: c.domain)
-        guard z.complete, !z.identicallyZero else { return [] }
-        // The marks: the ends and the zeros, as rationals for sampling.
-        func mid(_ f: CanonicalForm) -> Rational? { f.rationalValue ?? f.ball(at: [:], precision: 128).midpoint }
-        guard let lo = mid(lowerEnd) else { return [] }
-        var marks: [(value: Rational, text: String)] = [(lo, ScheduleContext.text(lowerEnd))]
-        for p in z.points {
-            switch p.location {
-            case .exact(let f): if let m = mid(f) { marks.append((m, ScheduleContext.text(f))) }
-            case .enclosure(let l, let u, _): marks.append(((l + u).timesPowerOfTwo(-1), p.approximation.prefix(8) + "…"))
-            }
-        }
-        if let u = c.domain.upper, let m = mid(u) { marks.append((m, ScheduleContext.text(u))) } else {
-            marks.append(((marks.last!.value + 1) * 2 + 1000, "inf"))
-        }
-        var weak: [String] = []
-        for (a, b) in zip(marks, marks.dropFirst()) where a.value < b.value {
-            let m = (a.value + b.value).timesPowerOfTwo(-1)
-            let v = g.ball(at: [c.time: m], precision: 128)
-            if v.isCertainlyNegative { weak.append("(\(a.text), \(b.text))") }
-            else if !v.isCertainlyPositive { return [] }   // undecided: say nothing rather than guess
-        }
+        let chart = SignChart.of(g, on: c.domain, finder: c.zeroFinder)
+        guard chart.complete, !chart.identicallyZero else { return [] }
+        // Undecided somewhere: say nothing rather than guess.
+        guard chart.pieces.allSatisfy({ $0.sign != nil }) else { return [] }
+        let weak = chart.negativePieces.map { "(\(label(chart, $0.below, .lower, c)), \(label(chart, $0.above, .upper, c)))" }
         guard !weak.isEmpty else { return [] }
         let list = weak.joined(separator: ", ")
         return [Finding(info, "the correlation between x_t and the target is weak (|ρ| < 0.1) for \(c.time) in \(list)",
                         at: c.targetRange,
                         notes: ["|ρ| < 1/10 ⇔ Cov² − Var(x_t)·Var(y)/100 < 0; its zeros on \(c.domainText) are complete, the sign between them certified"],
                         evidence: [("intervals", list), ("threshold", "0.1")], schedule: c.schedule.name)]
+    }
+
+    /// A piece's end as printed: the domain's end, an exact point, or the decimal of
+    /// an enclosure — 8 characters, or all its digits where 8 would not tell it from
+    /// another mark.
+    static func label(_ chart: SignChart, _ index: Int?, _ end: ScheduleContext.End, _ c: ScheduleContext) -> String {
+        guard let index else { return c.endForm(end).map(ScheduleContext.text) ?? (end == .lower ? "-inf" : "inf") }
+        let p = chart.points[index].point
+        switch p.location {
+        case .exact(let f): return ScheduleContext.text(f)
+        case .enclosure:
+            let short = p.approximation.prefix(8)
+            let clash = chart.points.indices.contains { $0 != index && chart.points[$0].point.approximation.prefix(8) == short }
+            return clash ? p.approximation : short + "…"
+        }
     }
 }

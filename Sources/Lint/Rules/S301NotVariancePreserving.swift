@@ -16,7 +16,8 @@ public enum S301NotVariancePreserving: LintRule {
 
     public static func check(_ c: ScheduleContext) -> [Finding] {
         guard let vx = c.quantity("var_x"), let s2 = c.quantity("data_variance"), let diff = ScheduleContext.difference(vx, s2) else { return [] }
-        guard case .nonzero(let point, let value) = c.zeroTest.test(diff) else { return [] }
+        // The witness lies in the domain, where the coefficients are defined.
+        guard case .nonzero(let point, let value) = c.model.zeroTestOnDomain(diff) else { return [] }
         let at = point.keys.sorted().map { "\($0) = \(point[$0]!)" }.joined(separator: ", ")
         return [Finding(info, "the schedule is not variance-preserving: Var(x_t) = \(ScheduleContext.text(vx)) ≠ \(ScheduleContext.text(s2))",
                         at: c.forwardRange,

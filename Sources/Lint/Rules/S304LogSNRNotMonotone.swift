@@ -10,8 +10,9 @@ public enum S304LogSNRNotMonotone: LintRule {
         explanation: """
         The log signal-to-noise ratio λ = log(α²/σ²) should fall strictly from the data end to the noise \
         end, so that each time is a distinct noise level. Where dλ/dt vanishes inside the domain or has \
-        the wrong sign, noise levels repeat or the schedule turns back. The zeros of dλ/dt are proven and \
-        the sign between them certified. Example: `alpha = 1`, `sigma = t (1 - t)` on [0, 1] fires S304 (dλ/dt = 0 at t = 1/2); \
+        the wrong sign, noise levels repeat or the schedule turns back. Fires where dλ/dt changes sign (a zero \
+        of odd order, or certified opposite signs on both sides), vanishes identically, or has the wrong sign \
+        throughout; a zero of even order, where λ stays strictly decreasing, is no finding. Example: `alpha = 1`, `sigma = t (1 - t)` on [0, 1] fires S304 (dλ/dt = 0 at t = 1/2); \
         `alpha = 1 - t`, `sigma = t` does not.
         """)
 
@@ -19,7 +20,7 @@ public enum S304LogSNRNotMonotone: LintRule {
         // dλ/dt = 2·(α′σ − ασ′)/(ασ): where α, σ ≠ 0 its zeros and sign are those of
         // W = α′σ − ασ′ divided by ασ, a much smaller form than the derivative of the log.
         let m = c.model
-        guard c.quantity("logsnr") != nil, let lowerEnd = c.domain.lower,
+        guard c.quantity("logsnr") != nil,
               let da = try? m.alpha.derivative(withRespectTo: c.time, assuming: m.assumptions),
               let ds = try? m.sigma.derivative(withRespectTo: c.time, assuming: m.assumptions),
               let w = product(da, m.sigma).flatMap({ a in product(m.alpha, ds).flatMap { ScheduleContext.difference(a, $0) } }),
@@ -30,23 +31,39 @@ public enum S304LogSNRNotMonotone: LintRule {
             guard let z = c.analysis.zeros[name], z.complete, !z.identicallyZero,
                   z.points.allSatisfy({ c.isAtEnd($0, .lower) || c.isAtEnd($0, .upper) }) else { return [] }
         }
-        let z = c.zeroFinder.zeros(of: w, on: c.domain)
-        if z.identicallyZero {
+        // Inside the domain ασ ≠ 0, so dλ/dt has W's zeros and W·ασ's sign. A zero of W
+        // where W keeps its sign (even order) leaves λ strictly monotone: no finding.
+        let chart = SignChart.of(w, on: c.domain, finder: c.zeroFinder)
+        if chart.identicallyZero {
             return [finding(c, "log-SNR is constant on \(c.domainText): every time has the same noise level", slope, "identically zero")]
         }
-        guard z.complete else { return [] }
-        let interior = z.points.filter { !c.isAtEnd($0, .lower) && !c.isAtEnd($0, .upper) }
-        if !interior.isEmpty {
-            let points = interior.map(c.pointText).joined(separator: ", ")
-            return [finding(c, "log-SNR is not strictly monotone: dλ/d\(c.time) = 0 at \(points)", slope, "zero at \(points)")]
+        // W may be undefined at an end (σ = √t has σ′ = 1/(2√t)); inside, say nothing.
+        guard chart.complete, !chart.points.contains(where: { p in
+            p.kind == .undefined && !c.isAtEnd(p.point, .lower) && !c.isAtEnd(p.point, .upper)
+        }) else { return [] }
+        let interior = chart.points.indices.filter { i in
+            let p = chart.points[i]
+            return p.kind == .zero && !c.isAtEnd(p.point, .lower) && !c.isAtEnd(p.point, .upper)
         }
-        // No interior zero and no pole: one sign on the whole domain; check it at a sample.
-        func mid(_ f: CanonicalForm) -> Rational? { f.rationalValue ?? f.ball(at: [:], precision: 128).midpoint }
-        guard let lo = mid(lowerEnd) else { return [] }
-        let hi = c.domain.upper.flatMap(mid) ?? lo + 2
-        let sample = (lo + hi).timesPowerOfTwo(-1)
-        let v = w.ball(at: [c.time: sample], precision: 128) / alphaSigma.ball(at: [c.time: sample], precision: 128)
-        let increasing = c.reversed ? v.isCertainlyNegative : v.isCertainlyPositive
+        var turns: [ZeroPoint] = []
+        for i in interior {
+            switch chart.changesSign(at: i) {
+            case .proven: turns.append(chart.points[i].point)
+            case .refuted: continue
+            case .unknown: return []   // only what is proven
+            }
+        }
+        if !turns.isEmpty {
+            let points = turns.map(c.pointText).joined(separator: ", ")
+            return [finding(c, "log-SNR is not strictly monotone: dλ/d\(c.time) = 0 at \(points)", slope,
+                            "zero at \(points), where dλ/d\(c.time) changes sign")]
+        }
+        // No sign change: dλ/dt has one sign on the whole domain, certified at every
+        // piece's witness.
+        let samples = chart.pieces.compactMap(\.witness)
+        guard samples.count == chart.pieces.count, let sample = samples.first else { return [] }
+        let slopes = samples.map { x in w.ball(at: [c.time: x], precision: 128) / alphaSigma.ball(at: [c.time: x], precision: 128) }
+        let increasing = slopes.allSatisfy { c.reversed ? $0.isCertainlyNegative : $0.isCertainlyPositive }
         guard increasing else { return [] }
         return [finding(c, "log-SNR increases from \(c.describe(c.dataEnd)) towards the noise end", slope,
                         "dλ/d\(c.time) has the wrong sign at \(c.time) = \(sample)")]

@@ -41,10 +41,15 @@ public struct ClaimChecker: Sendable {
         do {
             switch claim {
             case .identity(let q, let e):
-                let difference = try form(q) - form(e)
-                switch ZeroTest(assuming: model.assumptions).test(difference) {
+                // An identity on the domain: rewrites that hold there (√(g²) = g where
+                // g ≥ 0) may prove it; a counterexample must lie in the domain.
+                let (lhs, rhs) = (try form(q), try form(e))
+                let raw = try lhs - rhs
+                let difference = DomainSimplification(domain: model.domain, finder: ZeroFinder(assuming: model.assumptions)).simplify(raw)
+                switch model.zeroTestOnDomain(difference, alsoDefined: [lhs, rhs]) {
                 case .zero(let method):
-                    return .proven("\(printASCII(q)) − (\(printASCII(e))) is 0: \(method)")
+                    let rewritten = difference == raw ? "" : " on the domain, after √(g²) = g where g ≥ 0 there"
+                    return .proven("\(printASCII(q)) − (\(printASCII(e))) is 0\(rewritten): \(method)")
                 case .nonzero(let point, let value):
                     let at = point.keys.sorted().map { "\($0) = \(point[$0]!)" }.joined(separator: ", ")
                     return .refuted("\(printASCII(q)) − (\(printASCII(e))) = \(value) ≠ 0 at \(at)", at: at)
@@ -52,10 +57,10 @@ public struct ClaimChecker: Sendable {
                     return .unknown("the difference \(Self.text(difference)) is neither proven zero nor nonzero: \(reason)")
                 }
             case .nonzero(let q):
-                let z = ZeroFinder(assuming: model.assumptions).zeros(of: try form(q), on: model.domain)
+                let z = zerosWhereDefined(try form(q))
                 if z.identicallyZero { return .refuted("\(printASCII(q)) is identically 0") }
                 if let p = z.points.first { return .refuted("\(printASCII(q)) vanishes at \(pointText(p))", at: pointText(p)) }
-                if z.complete { return .proven("the zero set of \(printASCII(q)) on the domain is empty (complete)") }
+                if z.complete { return .proven("the zero set of \(printASCII(q)) on the domain is empty \(Self.completeText(z))") }
                 return .unknown("no zero found, but the search was incomplete: \(z.note ?? "")")
             case .zeroAt(let q, let variable, let at):
                 let value = try form(at)
@@ -78,6 +83,28 @@ public struct ClaimChecker: Sendable {
         }
     }
 
+    static let undefinedLeftOut = "points where the schedule is undefined are left out"
+
+    /// "(complete)", with the note on left-out points when there is one.
+    static func completeText(_ z: ZeroSet) -> String { z.note?.hasSuffix(undefinedLeftOut) == true ? "(complete; \(undefinedLeftOut))" : "(complete)" }
+
+    /// The zeros of f on the domain without the points where the schedule is
+    /// undefined: f's canonical form may have a value there, the quantity has none.
+    func zerosWhereDefined(_ f: CanonicalForm) -> ZeroSet {
+        var z = ZeroFinder(assuming: model.assumptions).zeros(of: f, on: model.domain)
+        let excluded = Set(analysis.undefined.points.compactMap { p -> CanonicalForm? in
+            if case .exact(let x) = p.location { return x }
+            return nil
+        })
+        let count = z.points.count
+        z.points.removeAll { p in
+            if case .exact(let x) = p.location { return excluded.contains(x) }
+            return false
+        }
+        if z.points.count < count { z.note = z.note.map { $0 + "; " + Self.undefinedLeftOut } ?? Self.undefinedLeftOut }
+        return z
+    }
+
     func pointText(_ p: ZeroPoint) -> String {
         switch p.location {
         case .exact(let f): return "\(t) = \(Self.text(f))"
@@ -87,7 +114,7 @@ public struct ClaimChecker: Sendable {
 
     func checkZeroSet(_ q: Expr, _ claimed: [Expr]) throws -> ClaimVerdict {
         let subject = try form(q)
-        let z = ZeroFinder(assuming: model.assumptions).zeros(of: subject, on: model.domain)
+        let z = zerosWhereDefined(subject)
         let claimedForms = try claimed.map(form)
         let listed = "{" + claimedForms.map(Self.text).joined(separator: ", ") + "}"
         if z.identicallyZero { return .refuted("\(printASCII(q)) is identically 0, not only at \(listed)") }
@@ -100,68 +127,81 @@ public struct ClaimChecker: Sendable {
             if verdict.isProvenNonzero { return .refuted("\(printASCII(q)) at \(t) = \(Self.text(c)) is \(Self.text(value)) ≠ 0", at: "\(t) = \(Self.text(c))") }
             if !verdict.isProvenZero { undecided.append(Self.text(c)) }
         }
-        // Each found zero must be claimed.
-        var matched = 0
-        for p in z.points {
-            let isClaimed: Bool
-            switch p.location {
-            case .exact(let f): isClaimed = claimedForms.contains(f)
-            case .enclosure(let l, let u, _):
-                isClaimed = claimedForms.contains { c in
-                    let b = c.ball(at: [:], precision: 256)
-                    return (b.lowerBound.map { $0 > l } ?? false) && (b.upperBound.map { $0 < u } ?? false)
-                }
-            }
-            if !isClaimed { return .refuted("\(printASCII(q)) also vanishes at \(pointText(p)), which \(listed) leaves out", at: pointText(p)) }
-            matched += 1
+        // Each found zero must be claimed: matched by a claimed point proven equal to it.
+        let equal = z.points.map { p in claimedForms.map { c in sameZero(p, c, subject) } }
+        for (i, p) in z.points.enumerated() where equal[i].allSatisfy({ $0 == false }) {
+            return .refuted("\(printASCII(q)) also vanishes at \(pointText(p)), which \(listed) leaves out", at: pointText(p))
         }
         if !undecided.isEmpty {
             return .unknown("\(printASCII(q)) at \(t) = \(undecided.joined(separator: ", ")) could be neither proven zero nor nonzero")
         }
-        if z.complete && matched == z.points.count && z.points.count == claimedForms.count {
-            return .proven("the zero set of \(printASCII(q)) on the domain is exactly \(listed) (complete)")
+        // Proven: a one-to-one matching, every pairing decided.
+        let decided = equal.allSatisfy { row in row.allSatisfy { $0 != nil } }
+        let oneToOne = equal.allSatisfy { row in row.filter { $0 == true }.count == 1 }
+            && claimedForms.indices.allSatisfy { j in equal.filter { $0[j] == true }.count == 1 }
+        if z.complete && decided && oneToOne {
+            return .proven("the zero set of \(printASCII(q)) on the domain is exactly \(listed) \(Self.completeText(z))")
         }
-        if z.complete && z.points.count < claimedForms.count {
+        let unmatchedClaim = claimedForms.indices.contains { j in equal.allSatisfy { $0[j] == false } }
+        if z.complete && decided && (unmatchedClaim || z.points.count < claimedForms.count) {
             return .refuted("\(printASCII(q)) has \(z.points.count) zero(s) on the domain, not \(claimedForms.count): claimed points lie outside the domain or are listed twice")
         }
+        if !decided { return .unknown("a claimed point could be neither proven equal to a zero found nor told apart from it") }
         return .unknown("the zero set found is incomplete: \(z.note ?? "")")
     }
 
-    func checkSign(_ q: Expr, positive: Bool) throws -> ClaimVerdict {
-        let f = try form(q)
-        let z = ZeroFinder(assuming: model.assumptions).zeros(of: f, on: model.domain)
-        let word = positive ? "positive" : "negative"
-        if z.identicallyZero { return .refuted("\(printASCII(q)) is identically 0") }
-        if let p = z.points.first { return .refuted("\(printASCII(q)) vanishes at \(pointText(p))", at: pointText(p)) }
-        guard z.complete else { return .unknown("the zero set could not be completed: \(z.note ?? "")") }
-        // No pole either (a sign can change through one).
-        if !f.isPolynomial {
-            let denominator = try CanonicalForm(numerator: f.denominator, denominator: f.denominator.ring.one)
-            let poles = ZeroFinder(assuming: model.assumptions).zeros(of: denominator, on: model.domain)
-            if !poles.complete || !poles.points.isEmpty || poles.identicallyZero {
-                return .unknown("\(printASCII(q)) has or may have poles on the domain")
-            }
+    /// Whether the zero `p` of `subject` is the claimed point `c` (an exact zero of
+    /// `subject`, or the answer is only "different" or unknown): an exact zero is
+    /// compared exactly; an enclosure, which isolates one zero of the whole
+    /// function, is `c` when c is an exact zero and its ball lies strictly inside, and
+    /// is not `c` when the ball lies strictly outside.
+    func sameZero(_ p: ZeroPoint, _ c: CanonicalForm, _ subject: CanonicalForm) -> Bool? {
+        switch p.location {
+        case .exact(let f):
+            if f == c { return true }
+            guard let d = try? f - c else { return nil }
+            let verdict = ZeroTest(assuming: model.assumptions).test(d)
+            return verdict.isProvenZero ? true : verdict.isProvenNonzero ? false : nil
+        case .enclosure(let l, let u, _):
+            let b = c.ball(at: [:], precision: 256)
+            guard let lo = b.lowerBound, let hi = b.upperBound else { return nil }
+            if hi <= l || lo >= u { return false }
+            guard lo > l && hi < u else { return nil }
+            let isZero = (try? subject.substituting([t: c], assuming: model.assumptions)).map {
+                $0.isZero || ZeroTest(assuming: model.assumptions).test($0).isProvenZero
+            } ?? false
+            return isZero ? true : nil
         }
-        // No zero on the domain: the sign anywhere is the sign everywhere (continuity).
-        guard let sample = samplePoint() else { return .unknown("no interior point to test the sign") }
-        let b = f.ball(at: [t: sample], precision: 256)
-        if (positive && b.isCertainlyPositive) || (!positive && b.isCertainlyNegative) {
-            return .proven("\(printASCII(q)) has no zero on the domain and is \(word) at \(t) = \(sample)")
-        }
-        if (positive && b.isCertainlyNegative) || (!positive && b.isCertainlyPositive) {
-            return .refuted("\(printASCII(q)) is \(positive ? "negative" : "positive") at \(t) = \(sample)", at: "\(t) = \(sample)")
-        }
-        return .unknown("the sign at \(t) = \(sample) could not be decided")
     }
 
-    func samplePoint() -> Rational? {
-        let l = model.domain.lower?.ball(at: [:], precision: 128).upperBound
-        let u = model.domain.upper?.ball(at: [:], precision: 128).lowerBound
-        switch (l, u) {
-        case (let l?, let u?): return l < u ? (l + u).timesPowerOfTwo(-1) : nil
-        case (let l?, nil): return l + 1
-        case (nil, let u?): return u - 1
-        default: return .zero
+    /// `q > 0` / `q < 0` on the domain, from the sign chart of q with the schedule's
+    /// undefined points as cuts: refuted by a zero or a witness of the other sign in
+    /// the domain; proven when the chart is complete, has no undefined point and every
+    /// piece has the sign (continuity between the marks).
+    func checkSign(_ q: Expr, positive: Bool) throws -> ClaimVerdict {
+        let f = try form(q)
+        // Where the schedule is undefined, q has no value: those points are cuts.
+        let chart = SignChart.of(f, on: model.domain, finder: ZeroFinder(assuming: model.assumptions), undefinedAt: analysis.undefined)
+        let word = positive ? "positive" : "negative"
+        switch chart.hasSignEverywhere(positive ? 1 : -1) {
+        case .proven(let witness):
+            if case .rational(let w, _)? = witness {
+                return .proven("\(printASCII(q)) has no zero or pole on the domain and is \(word) at \(t) = \(w)")
+            }
+            return .proven("\(printASCII(q)) is \(word) on each piece of the domain between its zeros and cut points (complete)")
+        case .refuted(let witness):
+            switch witness {
+            case .rational(let w, let sign)?:
+                if sign == 0 { return .refuted("\(printASCII(q)) is identically 0", at: "\(t) = \(w)") }
+                return .refuted("\(printASCII(q)) is \(sign > 0 ? "positive" : "negative") at \(t) = \(w)", at: "\(t) = \(w)")
+            case .point(let p, let sign)?:
+                if sign == 0 { return .refuted("\(printASCII(q)) vanishes at \(pointText(p))", at: pointText(p)) }
+                return .refuted("\(printASCII(q)) is \(sign > 0 ? "positive" : "negative") at \(pointText(p))", at: pointText(p))
+            case nil:
+                return .refuted("\(printASCII(q)) is identically 0")
+            }
+        case .unknown(let reason):
+            return .unknown("the sign of \(printASCII(q)) on the domain could not be decided: \(reason)")
         }
     }
 }

@@ -36,17 +36,11 @@ struct DomainSimplification {
         return (try? f.replacingKernels(replacements)) ?? f
     }
 
-    /// g ≥ 0 on the domain, proven: zeros only at the ends, positive inside.
+    /// g ≥ 0 on the domain, proven by its sign chart: complete, and no piece or
+    /// boundary where g is negative.
     func nonnegative(_ g: CanonicalForm) -> Bool {
-        let zeros = finder.zeros(of: g, on: domain)
-        guard zeros.complete, !zeros.identicallyZero else { return false }
-        for p in zeros.points {
-            guard case .exact(let x) = p.location, x == domain.lower || x == domain.upper else { return false }
-        }
-        guard let l = domain.lower?.ball(at: [:], precision: 128).upperBound,
-              let u = domain.upper?.ball(at: [:], precision: 128).lowerBound, l < u else { return false }
-        let mid = (l + u).timesPowerOfTwo(-1)
-        return g.ball(at: [domain.variable: mid], precision: 128).isCertainlyPositive
+        let chart = SignChart.of(g, on: domain, finder: finder)
+        return !chart.identicallyZero && chart.somewhereNegative == .refuted(nil)
     }
 }
 

@@ -42,7 +42,9 @@ public struct ZeroFinder: Sendable {
             }
             if !set.complete, let note = set.note { reasons.append(note) }
         }
-        points = Self.merged(points)
+        let separation = Self.separated(Self.merged(points))
+        points = separation.points
+        if !separation.isolated { reasons.append("two zeros could not be separated") }
         return ZeroSet(identicallyZero: false, complete: reasons.isEmpty, points: points,
                        note: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
     }

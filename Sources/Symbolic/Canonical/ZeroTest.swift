@@ -66,12 +66,19 @@ public struct ZeroTest: Sendable {
         return .unknown(reason: "the canonical form is not 0, and no point was found where a rigorous evaluation excludes 0")
     }
 
-    /// Points tried in the search for a nonzero witness (positive symbols get
-    /// positive values).
-    func samplePoints(for symbols: [String]) -> [[String: Rational]] {
-        (0..<Self.samplePoints.count).map { attempt in
+    /// Points tried in the search for a nonzero witness: for a symbol in `given`, its
+    /// listed values only (none listed: no point at all); for the others the fixed
+    /// samples (positive symbols get positive values).
+    func samplePoints(for symbols: [String], given: [String: [Rational]] = [:]) -> [[String: Rational]] {
+        if symbols.contains(where: { given[$0]?.isEmpty == true }) { return [] }
+        let attempts = max(Self.samplePoints.count, symbols.compactMap { given[$0]?.count }.max() ?? 0)
+        return (0..<attempts).map { attempt in
             var point: [String: Rational] = [:]
             for (i, name) in symbols.enumerated() {
+                if let values = given[name] {
+                    point[name] = values[(attempt + 3 * i) % values.count]
+                    continue
+                }
                 var v = Self.samplePoints[(attempt + 3 * i) % Self.samplePoints.count]
                 if assumptions.positive.contains(name) { v = v.magnitude }
                 point[name] = v
@@ -96,13 +103,32 @@ public struct ZeroTest: Sendable {
         return nil
     }
 
-    /// A point where the form is defined and its ball excludes 0.
-    func nonzeroWitness(_ form: CanonicalForm) -> ZeroTestResult? {
-        for point in samplePoints(for: form.symbols.sorted()) {
+    /// Tests a form where a claim must hold only on part of the line: a nonzero
+    /// witness is searched only among the `witnesses` values of the symbols listed
+    /// there (the points of a schedule's domain for the time; other symbols take the
+    /// fixed samples), and it must also be a point where every form of `alsoDefined`
+    /// (the expressions the form was built from) has a finite ball. Nonzero elsewhere
+    /// is no refutation: without such a witness the answer is unknown.
+    public func test(_ form: CanonicalForm, witnesses: [String: [Rational]], alsoDefined: [CanonicalForm] = []) -> ZeroTestResult {
+        if let zero = provenZero(form) { return zero }
+        if let witness = nonzeroWitness(form, given: witnesses, alsoDefined: alsoDefined) { return witness }
+        let symbols = witnesses.keys.filter { form.symbols.contains($0) }.sorted()
+        let within = symbols.isEmpty ? "" : " among the given points of \(symbols.joined(separator: ", "))"
+        return .unknown(reason: "the canonical form is not 0, and no point was found\(within) where a rigorous evaluation excludes 0")
+    }
+
+    /// A point where the form (and each of `alsoDefined`) is defined and the form's
+    /// ball excludes 0.
+    func nonzeroWitness(_ form: CanonicalForm, given: [String: [Rational]] = [:], alsoDefined: [CanonicalForm] = []) -> ZeroTestResult? {
+        let symbols = alsoDefined.reduce(form.symbols) { $0.union($1.symbols) }
+        for point in samplePoints(for: symbols.sorted(), given: given) {
+            guard alsoDefined.allSatisfy({ $0.ball(at: point, precision: 128).isFinite }) else { continue }
             for precision in [128, 512, 2048] {
                 let b = form.ball(at: point, precision: precision)
                 if !b.isFinite { break }   // undefined here: try another point
-                if b.isCertainlyNonzero { return .nonzero(point: point, value: b.decimalString(digits: 10)) }
+                if b.isCertainlyNonzero {
+                    return .nonzero(point: point.filter { form.symbols.contains($0.key) }, value: b.decimalString(digits: 10))
+                }
             }
         }
         return nil

@@ -1,0 +1,55 @@
+import Exact
+import Symbolic
+
+extension AnalysisDomain {
+    /// Fractions of the way across a finite domain, and offsets from the end of a
+    /// half-infinite one, at which candidate witnesses are placed.
+    static let witnessFractions: [Rational] = [
+        Rational(3, 7), Rational(5, 11), Rational(13, 17), Rational(1, 3), Rational(29, 31),
+        Rational(2, 9), Rational(5, 13), Rational(7, 8), Rational(1, 2), Rational(1, 10),
+    ]
+    static let witnessOffsets: [Rational] = [
+        Rational(3, 7), Rational(7, 5), Rational(19, 8), Rational(5, 11), Rational(11, 6),
+        Rational(13, 17), Rational(1, 3), Rational(29, 31), Rational(5, 2), Rational(10),
+    ]
+
+    /// Rationals strictly inside the domain, for searching a witness of a claim that
+    /// holds on the domain only: the simplest rational inside first (short evidence),
+    /// then fractions of the way between the rational brackets of the ends (inside
+    /// even when an end is irrational, like π/2), or offsets past the finite end of a
+    /// half-infinite domain. Empty if an end cannot be enclosed.
+    public var witnessCandidates: [Rational] {
+        func bracket(_ end: CanonicalForm?) -> PointBracket?? { end.map { PointBracket(exact: $0) } }
+        let spread: [Rational], simplest: Rational
+        switch (bracket(lower), bracket(upper)) {
+        case (nil, nil):
+            simplest = .zero
+            spread = Self.witnessOffsets.flatMap { [$0, -$0] }
+        case (let l??, nil):
+            simplest = Rational.simplest(above: l.upper, below: nil)
+            spread = Self.witnessOffsets.map { l.upper + $0 }
+        case (nil, let u??):
+            simplest = Rational.simplest(above: nil, below: u.lower)
+            spread = Self.witnessOffsets.map { u.lower - $0 }
+        case (let l??, let u??):
+            let a = l.upper, b = u.lower
+            guard a < b else { return [] }
+            simplest = Rational.simplest(above: a, below: b)
+            spread = Self.witnessFractions.map { a + (b - a) * $0 }
+        default:
+            return []
+        }
+        return [simplest] + spread.filter { $0 != simplest }
+    }
+}
+
+extension UnifiedModel {
+    /// The zero test of a form over the time and the parameters, with witnesses of
+    /// "nonzero" taken inside the domain and at points where the schedule's
+    /// coefficients (and `alsoDefined`) are defined: a refutation of an identity on
+    /// the domain. A difference nonzero only outside the domain is unknown here.
+    public func zeroTestOnDomain(_ f: CanonicalForm, alsoDefined: [CanonicalForm] = []) -> ZeroTestResult {
+        ZeroTest(assuming: assumptions).test(f, witnesses: [time: domain.witnessCandidates],
+                                             alsoDefined: [alpha, sigma, c, d, dataVariance] + alsoDefined)
+    }
+}
