@@ -48,8 +48,8 @@ import Testing
         let v = try Self.verdicts("alpha = 1 - t\nsigma = t\ntarget = eps + x0/(2 t - 1)\nexpect zeros(sigma - 1/2) == {}\nexpect sigma - 1/2 != 0\nexpect zeros(sigma - 1/4) == {1/4}")
         #expect(v.map(\.status) == [.proven, .proven, .proven])
         #expect(v.map(\.evidence) == [
-            "the zero set of sigma - 1/2 on the domain is exactly {} (complete; points where the schedule is undefined are left out)",
-            "the zero set of sigma - 1/2 on the domain is empty (complete; points where the schedule is undefined are left out)",
+            "the zero set of sigma - 1/2 on the domain is exactly {} (complete; t = 0.5 is left out: it is undefined there (the limit there is 0))",
+            "the zero set of sigma - 1/2 on the domain is empty (complete; t = 0.5 is left out: it is undefined there (the limit there is 0))",
             "the zero set of sigma - 1/4 on the domain is exactly {1/4} (complete)",
         ])
     }

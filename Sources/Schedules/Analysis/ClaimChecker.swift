@@ -30,9 +30,20 @@ public struct ClaimChecker: Sendable {
 
     /// The canonical form of an expression over quantity names, the time and params.
     func form(_ e: Expr) throws -> CanonicalForm {
-        var bindings: [String: CanonicalForm] = [:]
-        for (name, value) in analysis.quantities { if case .success(let f) = value { bindings[name] = f } }
-        return try Simplifier(assuming: model.assumptions, bindings: bindings).canonicalForm(of: e)
+        try analysis.quantitySimplifier.canonicalForm(of: e)
+    }
+
+    /// The same, with where the expression as written is defined (the quantities it
+    /// names bring their own conditions, and the coefficients'); the canonical form
+    /// may have values where the expression has none.
+    func definedForm(_ e: Expr) throws -> (form: CanonicalForm, definedness: Definedness) {
+        let (f, own) = try analysis.quantitySimplifier.definedForm(of: e)
+        return (f, own.union(analysis.coefficientDefinedness).union(.structural(of: f)))
+    }
+
+    /// True when the expression is proven defined at t = w: a refutation needs a value.
+    func isDefined(_ definedness: Definedness, at w: CanonicalForm) -> Bool {
+        definedness.holds(at: [t: w], assuming: model.assumptions) == true
     }
 
     static func text(_ f: CanonicalForm) -> String { printASCII(f.expression) }
@@ -43,7 +54,8 @@ public struct ClaimChecker: Sendable {
             case .identity(let q, let e):
                 // An identity on the domain: rewrites that hold there (√(g²) = g where
                 // g ≥ 0) may prove it; a counterexample must lie in the domain.
-                let (lhs, rhs) = (try form(q), try form(e))
+                let (left, right) = (try definedForm(q), try definedForm(e))
+                let (lhs, rhs) = (left.form, right.form)
                 let raw = try lhs - rhs
                 let difference = DomainSimplification(domain: model.domain, finder: ZeroFinder(assuming: model.assumptions)).simplify(raw)
                 switch model.zeroTestOnDomain(difference, alsoDefined: [lhs, rhs]) {
@@ -52,19 +64,30 @@ public struct ClaimChecker: Sendable {
                     return .proven("\(printASCII(q)) − (\(printASCII(e))) is 0\(rewritten): \(method)")
                 case .nonzero(let point, let value):
                     let at = point.keys.sorted().map { "\($0) = \(point[$0]!)" }.joined(separator: ", ")
+                    // Both sides must have values there as written.
+                    if let w = point[t], !isDefined(left.definedness.union(right.definedness), at: CanonicalForm(w)) {
+                        return .unknown("the difference is nonzero at \(at), but the claim's sides are not both defined there")
+                    }
                     return .refuted("\(printASCII(q)) − (\(printASCII(e))) = \(value) ≠ 0 at \(at)", at: at)
                 case .unknown(let reason):
                     return .unknown("the difference \(Self.text(difference)) is neither proven zero nor nonzero: \(reason)")
                 }
             case .nonzero(let q):
-                let z = zerosWhereDefined(try form(q))
+                let z = zerosWhereDefined(try definedForm(q))
                 if z.identicallyZero { return .refuted("\(printASCII(q)) is identically 0") }
                 if let p = z.points.first { return .refuted("\(printASCII(q)) vanishes at \(pointText(p))", at: pointText(p)) }
                 if z.complete { return .proven("the zero set of \(printASCII(q)) on the domain is empty \(Self.completeText(z))") }
                 return .unknown("no zero found, but the search was incomplete: \(z.note ?? "")")
             case .zeroAt(let q, let variable, let at):
                 let value = try form(at)
-                let atPoint = try form(q).substituting([variable: value], assuming: model.assumptions)
+                let subject = try definedForm(q)
+                if variable == t, !isDefined(subject.definedness, at: value) {
+                    if subject.definedness.holds(at: [t: value], assuming: model.assumptions) == false {
+                        return .refuted("\(printASCII(q)) is undefined at \(variable) = \(Self.text(value))", at: "\(variable) = \(Self.text(value))")
+                    }
+                    return .unknown("whether \(printASCII(q)) is defined at \(variable) = \(Self.text(value)) was not decided")
+                }
+                let atPoint = try subject.form.substituting([variable: value], assuming: model.assumptions)
                 let verdict = ZeroTest(assuming: model.assumptions).test(atPoint)
                 if verdict.isProvenZero { return .proven("\(printASCII(q)) at \(variable) = \(Self.text(value)) is exactly 0") }
                 if verdict.isProvenNonzero {
@@ -83,26 +106,15 @@ public struct ClaimChecker: Sendable {
         }
     }
 
-    static let undefinedLeftOut = "points where the schedule is undefined are left out"
+    /// "(complete)", with the points left out because the expression is undefined there.
+    static func completeText(_ z: ZeroSet) -> String {
+        z.excluded.isEmpty ? "(complete)" : "(complete; \(z.excluded.joined(separator: "; ")))"
+    }
 
-    /// "(complete)", with the note on left-out points when there is one.
-    static func completeText(_ z: ZeroSet) -> String { z.note?.hasSuffix(undefinedLeftOut) == true ? "(complete; \(undefinedLeftOut))" : "(complete)" }
-
-    /// The zeros of f on the domain without the points where the schedule is
-    /// undefined: f's canonical form may have a value there, the quantity has none.
-    func zerosWhereDefined(_ f: CanonicalForm) -> ZeroSet {
-        var z = ZeroFinder(assuming: model.assumptions).zeros(of: f, on: model.domain)
-        let excluded = Set(analysis.undefined.points.compactMap { p -> CanonicalForm? in
-            if case .exact(let x) = p.location { return x }
-            return nil
-        })
-        let count = z.points.count
-        z.points.removeAll { p in
-            if case .exact(let x) = p.location { return excluded.contains(x) }
-            return false
-        }
-        if z.points.count < count { z.note = z.note.map { $0 + "; " + Self.undefinedLeftOut } ?? Self.undefinedLeftOut }
-        return z
+    /// The zeros of an expression on the domain without the points where it is
+    /// undefined as written: its canonical form may have a value there, it has none.
+    func zerosWhereDefined(_ e: (form: CanonicalForm, definedness: Definedness)) -> ZeroSet {
+        analysis.zerosAsWritten(e.form, definedness: e.definedness)
     }
 
     func pointText(_ p: ZeroPoint) -> String {
@@ -113,15 +125,20 @@ public struct ClaimChecker: Sendable {
     }
 
     func checkZeroSet(_ q: Expr, _ claimed: [Expr]) throws -> ClaimVerdict {
-        let subject = try form(q)
-        let z = zerosWhereDefined(subject)
+        let written = try definedForm(q)
+        let subject = written.form
+        let z = zerosWhereDefined(written)
         let claimedForms = try claimed.map(form)
         let listed = "{" + claimedForms.map(Self.text).joined(separator: ", ") + "}"
         if z.identicallyZero { return .refuted("\(printASCII(q)) is identically 0, not only at \(listed)") }
         // Each claimed point must be a zero, shown exactly: a ball inside an enclosure
-        // is no proof that the claimed value is the zero there.
+        // is no proof that the claimed value is the zero there; and where the
+        // expression is undefined it has no zero.
         var undecided: [String] = []
         for c in claimedForms {
+            if written.definedness.holds(at: [t: c], assuming: model.assumptions) == false {
+                return .refuted("\(printASCII(q)) is undefined at \(t) = \(Self.text(c)), so that is no zero", at: "\(t) = \(Self.text(c))")
+            }
             let value = try subject.substituting([t: c], assuming: model.assumptions)
             let verdict = ZeroTest(assuming: model.assumptions).test(value)
             if verdict.isProvenNonzero { return .refuted("\(printASCII(q)) at \(t) = \(Self.text(c)) is \(Self.text(value)) ≠ 0", at: "\(t) = \(Self.text(c))") }
@@ -179,11 +196,31 @@ public struct ClaimChecker: Sendable {
     /// the domain; proven when the chart is complete, has no undefined point and every
     /// piece has the sign (continuity between the marks).
     func checkSign(_ q: Expr, positive: Bool) throws -> ClaimVerdict {
-        let f = try form(q)
-        // Where the schedule is undefined, q has no value: those points are cuts.
-        let chart = SignChart.of(f, on: model.domain, finder: ZeroFinder(assuming: model.assumptions), undefinedAt: analysis.undefined)
+        let written = try definedForm(q)
+        let f = written.form
+        // Where q as written is undefined it has no value: those points are cuts, and
+        // an interval where it is undefined leaves "everywhere" unproven.
+        let undefined = analysis.model.chart(written.definedness).undefinedSet
+        var cuts = undefined.points
+        for i in undefined.intervals {
+            for b in [i.lower, i.upper] { if case .point(let p) = b { cuts.append(p) } }
+        }
+        let extra = ZeroSet(identicallyZero: false, complete: undefined.complete, points: cuts,
+                            note: undefined.complete ? nil : undefined.note)
+        let chart = SignChart.of(f, on: model.domain, finder: ZeroFinder(assuming: model.assumptions), undefinedAt: extra)
         let word = positive ? "positive" : "negative"
-        switch chart.hasSignEverywhere(positive ? 1 : -1) {
+        var answer = chart.hasSignEverywhere(positive ? 1 : -1)
+        // A witness must be a point where q as written has a value.
+        switch answer {
+        case .refuted(.rational(let w, _)?) where !isDefined(written.definedness, at: CanonicalForm(w)):
+            answer = .unknown("the witness \(t) = \(w) is not a point where \(printASCII(q)) is defined")
+        case .refuted(.point(let p, _)?) where p.exactValue.map({ !isDefined(written.definedness, at: $0) }) ?? true:
+            answer = .unknown("\(printASCII(q)) is not proven defined at \(pointText(p))")
+        case .proven where !undefined.intervals.isEmpty:
+            answer = .unknown("\(printASCII(q)) is undefined on part of the domain")
+        default: break
+        }
+        switch answer {
         case .proven(let witness):
             if case .rational(let w, _)? = witness {
                 return .proven("\(printASCII(q)) has no zero or pole on the domain and is \(word) at \(t) = \(w)")

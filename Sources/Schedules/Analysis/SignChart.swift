@@ -159,27 +159,11 @@ public struct SignChart: Sendable {
     /// The forms whose zeros can break f's continuity: denominators and log
     /// arguments (false) and square-root arguments (true), from every level.
     static func criticalForms(of f: CanonicalForm) -> [(CanonicalForm, isBoundary: Bool)] {
-        var out: [(CanonicalForm, isBoundary: Bool)] = []
-        var seen = Set<CanonicalForm>()
-        func add(_ g: CanonicalForm, boundary: Bool) {
-            guard !g.symbols.isEmpty || g.isZero, seen.insert(g).inserted else { return }
-            out.append((g, boundary))
+        Definedness.structural(of: f).conditions.compactMap { condition in
+            let g = condition.function
+            guard !g.symbols.isEmpty || g.isZero else { return nil }
+            return (g, !condition.excludesZeros)
         }
-        func collect(_ g: CanonicalForm) {
-            if !g.denominator.isOne, let d = try? CanonicalForm(numerator: g.denominator, denominator: g.denominator.ring.one) {
-                add(d, boundary: false)
-            }
-            for k in g.kernels {
-                switch k {
-                case .log(let a): add(a, boundary: false); collect(a)
-                case .sqrt(let r): add(r, boundary: true); collect(r)
-                case .exp(let a), .sin(let a), .cos(let a), .atan(let a): collect(a)
-                case .symbol, .pi: break
-                }
-            }
-        }
-        collect(f)
-        return out
     }
 
     // MARK: Queries
