@@ -44,8 +44,7 @@ extension ReplSession {
             let nameColumn = LineText.column(of: atRange.upperBound, in: line)
             guard let model = schedule.model else { throw ReplFailure("incomplete", "no schedule", in: line) }
             let symbolic = Set(model.params.filter { $0.value == nil }.map(\.name))
-            var canonicalName = name
-            if let parsed = ExpressionParser.parse(name).expression, case .variable(let v) = parsed.kind { canonicalName = v }
+            let canonicalName = NameSpelling.canonical(name) ?? name
             guard canonicalName == model.time.name || symbolic.contains(canonicalName) else {
                 throw ReplFailure("bad-at-name", "'\(name)' is not the time variable '\(model.time.name)' or a symbolic parameter", in: line,
                                   columns: nameColumn..<(nameColumn + max(1, rest[..<eq].count)))

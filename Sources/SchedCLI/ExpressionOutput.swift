@@ -60,7 +60,9 @@ struct Binding: ExpressibleByArgument {
 
     init?(argument: String) {
         guard let eq = argument.firstIndex(of: "=") else { return nil }
-        name = String(argument[..<eq]).trimmingCharacters(in: .whitespaces)
+        let written = String(argument[..<eq]).trimmingCharacters(in: .whitespaces)
+        // `--at σ=1/2` binds the name `sigma`, as the expression parser spells it.
+        name = NameSpelling.canonical(written) ?? written
         valueText = String(argument[argument.index(after: eq)...])
         guard !name.isEmpty, !valueText.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
     }

@@ -64,6 +64,9 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
     case singlePointInterval(String)
     case nonConstantBound(String, variable: String)
     case nonConstantValue(what: String, variable: String)
+    /// `data variance = E` where E is not proven > 0 on the domain; `reason` completes
+    /// "'E' …" (`is negative`, `is 0 at t = 1/2`, `could not be proven positive: …`).
+    case dataVarianceNotPositive(String, reason: String)
 
     // MARK: Linearity
     case nonLinear(subject: String, term: String, reason: NonLinearity)
@@ -120,6 +123,7 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
         case .emptyInterval, .singlePointInterval: return "empty-interval"
         case .nonConstantBound: return "non-constant-bound"
         case .nonConstantValue: return "non-constant-value"
+        case .dataVarianceNotPositive: return "data-variance-not-positive"
         case .nonLinear: return "non-linear"
         case .constantTerm: return "constant-term"
         case .unknownParameter: return "unknown-parameter"
@@ -225,6 +229,8 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
             return "the bound '\(short(text))' of the time interval is not constant: it depends on '\(variable)'"
         case .nonConstantValue(let what, let variable):
             return "\(what) must be constant, but it depends on '\(variable)'"
+        case .dataVarianceNotPositive(let value, let reason):
+            return "the data variance must be positive on the domain: '\(short(value))' \(reason)"
         case .nonLinear(let subject, let term, let reason):
             return "\(subject) is not linear in the vectors: '\(short(term))' \(reason.rawValue)"
         case .constantTerm(let subject, let term):

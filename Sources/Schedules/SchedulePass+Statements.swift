@@ -127,6 +127,10 @@ extension SchedulePass {
     mutating func dataVarianceStatement(_ e: Expr, _ statement: StatementSyntax) {
         guard defineOnce("data variance", at: statement.range, statement) else { return }
         guard checkNames(e, .dataVariance, statement), let form = canonicalForm(e, statement) else { return }
+        if let reason = dataVarianceNotPositive(form) {
+            report(.dataVarianceNotPositive(text(e.range), reason: reason), at: e.range ?? statement.range)
+            return
+        }
         dataVariance = Quantity(value: form, range: statement.range)
     }
 

@@ -14,7 +14,9 @@ public struct ScheduleValidator: Sendable {
     public var limits: ScheduleLimits
 
     public init(parameterOverrides: [String: Expr] = [:], limits: ScheduleLimits = .standard) {
-        self.parameterOverrides = parameterOverrides
+        // `--param σ_d=2` overrides `param sigma_d`: names compare canonically.
+        self.parameterOverrides = Dictionary(parameterOverrides.map { (NameSpelling.canonical($0.key) ?? $0.key, $0.value) },
+                                             uniquingKeysWith: { first, _ in first })
         self.limits = limits
     }
 

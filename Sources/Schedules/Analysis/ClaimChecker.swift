@@ -78,12 +78,7 @@ public struct ClaimChecker: Sendable {
         }
     }
 
-    func pointText(_ p: ZeroPoint) -> String {
-        switch p.location {
-        case .exact(let f): return "\(t) = \(Self.text(f))"
-        case .enclosure(let l, let u, _): return "\(t) ≈ \(p.approximation) (in (\(l), \(u)))"
-        }
-    }
+    func pointText(_ p: ZeroPoint) -> String { p.text(variable: t) }
 
     func checkZeroSet(_ q: Expr, _ claimed: [Expr]) throws -> ClaimVerdict {
         let subject = try form(q)
@@ -143,7 +138,7 @@ public struct ClaimChecker: Sendable {
             }
         }
         // No zero on the domain: the sign anywhere is the sign everywhere (continuity).
-        guard let sample = samplePoint() else { return .unknown("no interior point to test the sign") }
+        guard let sample = model.domain.interiorPoint else { return .unknown("no interior point to test the sign") }
         let b = f.ball(at: [t: sample], precision: 256)
         if (positive && b.isCertainlyPositive) || (!positive && b.isCertainlyNegative) {
             return .proven("\(printASCII(q)) has no zero on the domain and is \(word) at \(t) = \(sample)")
@@ -154,14 +149,4 @@ public struct ClaimChecker: Sendable {
         return .unknown("the sign at \(t) = \(sample) could not be decided")
     }
 
-    func samplePoint() -> Rational? {
-        let l = model.domain.lower?.ball(at: [:], precision: 128).upperBound
-        let u = model.domain.upper?.ball(at: [:], precision: 128).lowerBound
-        switch (l, u) {
-        case (let l?, let u?): return l < u ? (l + u).timesPowerOfTwo(-1) : nil
-        case (let l?, nil): return l + 1
-        case (nil, let u?): return u - 1
-        default: return .zero
-        }
-    }
 }

@@ -133,6 +133,13 @@ public struct ModelAnalysis: Sendable {
     /// of log arguments, and the ends of stretches where a square-root argument is
     /// negative.
     static func undefinedPoints(_ model: UnifiedModel, _ finder: ZeroFinder) -> ZeroSet {
+        undefinedPoints(of: [model.alpha, model.sigma, model.c, model.d, model.dataVariance], on: model.domain, finder)
+    }
+
+    /// Where any of `forms` is undefined on `domain`: zeros of denominators and of
+    /// logarithm arguments, and the zeros around which a square-root argument is
+    /// negative.
+    static func undefinedPoints(of forms: [CanonicalForm], on domain: AnalysisDomain, _ finder: ZeroFinder) -> ZeroSet {
         var critical: [CanonicalForm] = []
         var radicands: [CanonicalForm] = []
         func collect(_ f: CanonicalForm) {
@@ -148,21 +155,21 @@ public struct ModelAnalysis: Sendable {
                 }
             }
         }
-        for f in [model.alpha, model.sigma, model.c, model.d, model.dataVariance] { collect(f) }
+        for f in forms { collect(f) }
         var points: [ZeroPoint] = []
         var notes: [String] = []
         var complete = true
         for f in critical {
-            let z = finder.zeros(of: f, on: model.domain)
+            let z = finder.zeros(of: f, on: domain)
             if z.identicallyZero { notes.append("\(printASCII(f.expression)) vanishes identically"); complete = false; continue }
             points += z.points
             if !z.complete { complete = false; if let n = z.note { notes.append(n) } }
         }
         for r in radicands {
             // Negative somewhere? Check the sign between consecutive zeros.
-            let z = finder.zeros(of: r, on: model.domain)
+            let z = finder.zeros(of: r, on: domain)
             if !z.complete { complete = false; if let n = z.note { notes.append(n) }; continue }
-            if radicandNegativeSomewhere(r, zeros: z, model) {
+            if radicandNegativeSomewhere(r, zeros: z, domain) {
                 notes.append("the square-root argument \(printASCII(r.expression)) is negative on part of the domain")
                 points += z.points
             }
@@ -172,9 +179,9 @@ public struct ModelAnalysis: Sendable {
         }, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 
-    static func radicandNegativeSomewhere(_ r: CanonicalForm, zeros: ZeroSet, _ model: UnifiedModel) -> Bool {
-        guard let lower = model.domain.lower?.ball(at: [:], precision: 128).midpoint else { return false }
-        let upper = model.domain.upper?.ball(at: [:], precision: 128).midpoint ?? lower + 1000
+    static func radicandNegativeSomewhere(_ r: CanonicalForm, zeros: ZeroSet, _ domain: AnalysisDomain) -> Bool {
+        guard let lower = domain.lower?.ball(at: [:], precision: 128).midpoint else { return false }
+        let upper = domain.upper?.ball(at: [:], precision: 128).midpoint ?? lower + 1000
         var marks = [lower]
         for p in zeros.points {
             switch p.location {
@@ -186,7 +193,7 @@ public struct ModelAnalysis: Sendable {
         marks.sort()
         for (a, b) in zip(marks, marks.dropFirst()) where a < b {
             let m = (a + b).timesPowerOfTwo(-1)
-            if r.ball(at: [model.time: m], precision: 128).isCertainlyNegative { return true }
+            if r.ball(at: [domain.variable: m], precision: 128).isCertainlyNegative { return true }
         }
         return false
     }
