@@ -146,7 +146,9 @@ extension ReplSession {
         let column = LineText.column(of: start, in: line) - 1
         let byte = LineText.byteOffset(of: start, in: line)
         let fallback = LineText.range(in: line, columns: (column + 1)..<(column + 1))
-        let parsed = ExpressionParser.parse(text)
+        // The quantities and the lets are functions of time: `alpha(1/2)`, `k(s)`.
+        let applicable = Set(Self.quantityNames + (schedule.model?.lets.map(\.name) ?? []))
+        let parsed = ExpressionParser.parse(text, applicable: .only(applicable))
         guard let e = parsed.expression, parsed.diagnostics.isEmpty else {
             throw ReplFailure(parsed.diagnostics.map {
                 LineText.relocate($0, fromLine: 1, lineStart: 0, columns: column, bytes: byte, fallback: fallback)
@@ -186,7 +188,8 @@ extension ReplSession {
             bindings[l.name] = (try? l.value.substituting(bindings.filter { l.quantities.contains($0.key) }, assuming: model.assumptions)) ?? l.value
         }
         do {
-            let f = try Simplifier(assuming: model.assumptions, bindings: bindings).canonicalForm(of: e)
+            let f = try Simplifier(assuming: model.assumptions, bindings: bindings, timeVariable: model.time.name)
+                .canonicalForm(of: e)
             return (f, e)
         } catch {
             let range = error.range.map { _ in Self.columns(error.range, start: start, in: line) }
@@ -194,13 +197,16 @@ extension ReplSession {
         }
     }
 
-    /// Every variable occurrence of `e`, left to right.
+    /// Every name `e` uses, left to right: variables and applied names.
     static func variables(in e: Expr) -> [(String, SourceRange?)] {
         var out: [(String, SourceRange?)] = []
         func walk(_ e: Expr) {
             switch e.kind {
             case .number, .pi: break
             case .variable(let name): out.append((name, e.range))
+            case .application(let name, let x):
+                out.append((name, e.range))
+                walk(x)
             case .negation(let x), .function(_, let x): walk(x)
             case .derivative(let x, _): walk(x)
             case .binary(_, let l, let r): walk(l); walk(r)

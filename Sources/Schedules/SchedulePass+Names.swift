@@ -42,6 +42,11 @@ enum NameContext {
 
 /// What a name refers to at the current statement.
 enum NameRole {
+    var isLet: Bool {
+        if case .letBinding = self { return true }
+        return false
+    }
+
     case time
     case parameter(symbolic: Bool)
     case letBinding(LetBinding)
@@ -103,6 +108,9 @@ extension SchedulePass {
         var seen: Set<String> = []
         for (name, range) in ExprWalk.variables(in: e) where seen.insert(name).inserted {
             if !check(name, at: range ?? statement.range, context) { ok = false }
+        }
+        for (name, argument, range) in ExprWalk.applications(in: e) {
+            if !checkApplication(name, argument, at: range ?? statement.range, context, seen: &seen) { ok = false }
         }
         var seenDerivatives: Set<String> = []
         for (name, range) in ExprWalk.derivativeVariables(in: e) where seenDerivatives.insert(name).inserted {
@@ -190,6 +198,77 @@ extension SchedulePass {
             report(.nameNotAllowed(name, role: "derived quantity", context: subject), at: range)
             return false
         }
+    }
+
+    /// `name(argument)`: a let or quantity, used where the name alone may be (and a
+    /// derived quantity, or a let over one, in a let only at the time variable: its
+    /// value elsewhere is known to claims only); a constant argument must lie in the
+    /// time domain. Any other name before `(` is `not-a-function`.
+    private mutating func checkApplication(_ name: String, _ argument: Expr, at range: SourceRange, _ context: NameContext,
+                                           seen: inout Set<String>) -> Bool {
+        let role = role(of: name)
+        switch role {
+        case .letBinding, .forwardQuantity, .derivedQuantity, .later, .poisoned:
+            break
+        case .unknown where quietUnknownNames:
+            return false
+        default:
+            let nameRange = appliedNameRange(range, argument)
+            report(NotAFunction.diagnostic(written: text(nameRange), name: name, at: nameRange,
+                                           parenthesis: argument.range?.start ?? nameRange.end))
+            return false
+        }
+        if seen.insert(name).inserted, !check(name, at: range, context) { return false }
+        var timeDependent = false
+        switch role {
+        case .derivedQuantity: timeDependent = true
+        case .letBinding(let binding): timeDependent = !binding.quantities.isEmpty
+        default: break
+        }
+        if case .letValue = context, timeDependent, argument.kind != .variable(timeName) {
+            report(.nameNotAllowed(name, role: role.isLet ? "let" : "derived quantity",
+                                   context: "\(context.subject) at another time than '\(timeName)' (only claims can)"),
+                   at: range)
+            return false
+        }
+        return argumentInDomain(name, argument, at: range)
+    }
+
+    /// A constant argument must be proven to lie in the time domain, where the
+    /// quantities are defined (and simplified).
+    private mutating func argumentInDomain(_ name: String, _ argument: Expr, at range: SourceRange) -> Bool {
+        guard !timeFailed,
+              let point = try? Simplifier(assuming: assumptions, bindings: bindings, timeVariable: timeName).canonicalForm(of: argument),
+              point.symbols.isEmpty else { return true }
+        /// a > b (or a = b at a closed end): proven true or false, or nil.
+        func beyond(_ a: CanonicalForm, _ b: CanonicalForm, closed: Bool) -> Bool? {
+            guard let difference = try? a - b, let s = ConstantSign.sign(difference) else { return nil }
+            return s > 0 || (s == 0 && closed)
+        }
+        let low = time.lower.map { beyond(point, $0, closed: time.lowerClosed) } ?? true
+        let high = time.upper.map { beyond($0, point, closed: time.upperClosed) } ?? true
+        if low == true, high == true { return true }
+        let written = text(argument.range).trimmingCharacters(in: ["(", ")", " "])
+        report(.outsideTimeDomain(written, of: name, domain: domainText, proven: low == false || high == false),
+               at: argument.range ?? range)
+        return false
+    }
+
+    /// The time domain as written in a `time` statement: `[0, 1]`, `(0, inf)`.
+    private var domainText: String {
+        let lower = time.lower.map { printASCII($0.expression) } ?? "-inf"
+        let upper = time.upper.map { printASCII($0.expression) } ?? "inf"
+        return (time.lowerClosed ? "[" : "(") + lower + ", " + upper + (time.upperClosed ? "]" : ")")
+    }
+
+    /// The name of an application: from its start to the `(`, less spaces.
+    private func appliedNameRange(_ range: SourceRange, _ argument: Expr) -> SourceRange {
+        guard let open = argument.range?.start else { return range }
+        let written = text(SourceRange(start: range.start, end: open))
+        let name = String(written.unicodeScalars.prefix { $0 != " " && $0 != "\t" && $0 != "\u{A0}" })
+        return SourceRange(start: range.start,
+                           end: SourceLocation(line: range.start.line, column: range.start.column + name.unicodeScalars.count,
+                                               offset: range.start.offset + name.utf8.count))
     }
 
     private func allowsVectors(_ context: NameContext) -> Bool {

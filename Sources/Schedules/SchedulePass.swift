@@ -320,7 +320,7 @@ struct SchedulePass {
     /// simplification error is reported at the failing subexpression.
     mutating func canonicalForm(_ e: Expr, _ statement: StatementSyntax) -> CanonicalForm? {
         do {
-            return try Simplifier(assuming: assumptions, bindings: bindings).canonicalForm(of: e)
+            return try Simplifier(assuming: assumptions, bindings: bindings, timeVariable: timeName).canonicalForm(of: e)
         } catch {
             report(Diagnostic(SimplificationDiagnostic(error.error), at: error.range ?? statement.range))
             return nil

@@ -30,7 +30,7 @@ enum Names {
     ]
 
     /// The ASCII spellings of Greek letters, which are never taken for misspelled
-    /// functions (`tau(1-t)` is τ·(1−t), not "did you mean 'tan'?").
+    /// functions (`tau(1-t)` is "not a function", not "did you mean 'tan'?").
     static let greekASCII: Set<String> = Set(greek.values).union(["lambda", "Lambda"])
 
     /// Python keywords (less `lambda`, which is respelled). They are reserved so that

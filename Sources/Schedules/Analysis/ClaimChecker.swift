@@ -32,7 +32,7 @@ public struct ClaimChecker: Sendable {
     func form(_ e: Expr) throws -> CanonicalForm {
         var bindings: [String: CanonicalForm] = [:]
         for (name, value) in analysis.quantities { if case .success(let f) = value { bindings[name] = f } }
-        return try Simplifier(assuming: model.assumptions, bindings: bindings).canonicalForm(of: e)
+        return try Simplifier(assuming: model.assumptions, bindings: bindings, timeVariable: t).canonicalForm(of: e)
     }
 
     static func text(_ f: CanonicalForm) -> String { printASCII(f.expression) }
