@@ -187,9 +187,18 @@ extension ReplSession {
         for l in model.lets where !l.isVector {
             bindings[l.name] = (try? l.value.substituting(bindings.filter { l.quantities.contains($0.key) }, assuming: model.assumptions)) ?? l.value
         }
+        let simplifier = Simplifier(assuming: model.assumptions, bindings: bindings, timeVariable: model.time.name)
+        if let (name, argument, membership) = model.time.firstApplicationNotInside(e, simplifier: simplifier) {
+            let bytes = Array(text.utf8)
+            let written = argument.range.map {
+                String(decoding: bytes[$0.start.offset..<$0.end.offset], as: UTF8.self).trimmingCharacters(in: ["(", ")", " "])
+            } ?? printASCII(argument)
+            let message = ScheduleDiagnostic.outsideTimeDomain(written, of: name, domain: model.time.text,
+                                                               proven: membership == .outside).message
+            throw ReplFailure("outside-time-domain", message, in: line, columns: Self.columns(argument.range, start: start, in: line))
+        }
         do {
-            let f = try Simplifier(assuming: model.assumptions, bindings: bindings, timeVariable: model.time.name)
-                .canonicalForm(of: e)
+            let f = try simplifier.canonicalForm(of: e)
             return (f, e)
         } catch {
             let range = error.range.map { _ in Self.columns(error.range, start: start, in: line) }

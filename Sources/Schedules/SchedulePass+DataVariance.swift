@@ -31,23 +31,16 @@ extension SchedulePass {
             return "could not be proven positive: it depends on '\(timeName)' and on \(parameterList(others))"
         }
         guard !timeFailed else { return "could not be proven positive: the time domain is invalid" }
-        let domain = AnalysisDomain(variable: time.name, lower: time.lower, upper: time.upper,
-                                    lowerClosed: time.lowerClosed, upperClosed: time.upperClosed)
-        let finder = ZeroFinder(assuming: assumptions)
-        let zeros = finder.zeros(of: form, on: domain)
-        if zeros.identicallyZero { return "is 0 on the whole domain" }
-        if let zero = zeros.points.first { return "is 0 at \(zero.text(variable: timeName))" }
-        guard zeros.complete else { return "could not be proven positive: \(zeros.note ?? "its zero set is incomplete")" }
-        let undefined = ModelAnalysis.undefinedPoints(of: [form], on: domain, finder)
-        if let point = undefined.points.first { return "is undefined at \(point.text(variable: timeName))" }
-        guard undefined.complete else {
-            return "could not be proven positive: \(undefined.note ?? "its undefined points could not be located")"
+        switch ZeroFinder(assuming: assumptions).sign(of: form, on: time.analysisDomain) {
+        case .positive(let zeros):
+            guard let zero = zeros.first else { return nil }
+            return "is 0 at \(zero.text(variable: timeName))"
+        case .identicallyZero: return "is 0 on the whole domain"
+        case .zeroInside(let zero): return "is 0 at \(zero.text(variable: timeName))"
+        case .undefined(let point): return "is undefined at \(point.text(variable: timeName))"
+        case .negative(let sample): return "is negative (at \(timeName) = \(sample))"
+        case .unknown(let reason): return "could not be proven positive: \(reason)"
         }
-        guard let inside = domain.interiorPoint else { return "could not be proven positive: the domain has no interior point" }
-        let value = form.ball(at: [timeName: inside], precision: 256)
-        if value.isCertainlyPositive { return nil }
-        if value.isCertainlyNegative { return "is negative (at \(timeName) = \(inside))" }
-        return "could not be proven positive: its sign at \(timeName) = \(inside) is undecided"
     }
 
     /// `the parameter 'k'` or `the parameters 'a', 'b'`.

@@ -234,31 +234,20 @@ extension SchedulePass {
         return argumentInDomain(name, argument, at: range)
     }
 
-    /// A constant argument must be proven to lie in the time domain, where the
-    /// quantities are defined (and simplified).
+    /// The argument must be proven to lie in the time domain, where the quantities
+    /// are defined (and simplified): a constant, or a function of time such as
+    /// `1 - t`. An argument that does not simplify is reported with the whole
+    /// expression.
     private mutating func argumentInDomain(_ name: String, _ argument: Expr, at range: SourceRange) -> Bool {
         guard !timeFailed,
-              let point = try? Simplifier(assuming: assumptions, bindings: bindings, timeVariable: timeName).canonicalForm(of: argument),
-              point.symbols.isEmpty else { return true }
-        /// a > b (or a = b at a closed end): proven true or false, or nil.
-        func beyond(_ a: CanonicalForm, _ b: CanonicalForm, closed: Bool) -> Bool? {
-            guard let difference = try? a - b, let s = ConstantSign.sign(difference) else { return nil }
-            return s > 0 || (s == 0 && closed)
-        }
-        let low = time.lower.map { beyond(point, $0, closed: time.lowerClosed) } ?? true
-        let high = time.upper.map { beyond($0, point, closed: time.upperClosed) } ?? true
-        if low == true, high == true { return true }
+              let point = try? Simplifier(assuming: assumptions, bindings: bindings, timeVariable: timeName).canonicalForm(of: argument)
+        else { return true }
+        let membership = time.contains(point, assuming: assumptions)
+        if membership == .inside { return true }
         let written = text(argument.range).trimmingCharacters(in: ["(", ")", " "])
-        report(.outsideTimeDomain(written, of: name, domain: domainText, proven: low == false || high == false),
+        report(.outsideTimeDomain(written, of: name, domain: time.text, proven: membership == .outside),
                at: argument.range ?? range)
         return false
-    }
-
-    /// The time domain as written in a `time` statement: `[0, 1]`, `(0, inf)`.
-    private var domainText: String {
-        let lower = time.lower.map { printASCII($0.expression) } ?? "-inf"
-        let upper = time.upper.map { printASCII($0.expression) } ?? "inf"
-        return (time.lowerClosed ? "[" : "(") + lower + ", " + upper + (time.upperClosed ? "]" : ")")
     }
 
     /// The name of an application: from its start to the `(`, less spaces.

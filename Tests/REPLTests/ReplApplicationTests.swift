@@ -32,6 +32,18 @@ import Testing
         #expect(statement.errors.hasPrefix("<stdin>:6:9: error: 'q' is not a function; write q*(…) to multiply"), "\(statement.errors)")
     }
 
+    @Test func anArgumentMustLieInTheTimeDomainAsInAScheduleFile() {
+        var s = ReplSession()
+        run(&s, Self.cosine)
+        let r = s.execute("1 + alpha(2)", lineNumber: 4)
+        #expect(r.failed)
+        #expect(r.errors == "<stdin>:4:10: error: 'alpha' is applied at 2, outside the time domain [0, 1]\n4 | 1 + alpha(2)\n  |          ^~~\n",
+                "\(r.errors)")
+        let unproven = s.execute("alpha(2t)", lineNumber: 5)
+        #expect(unproven.errors.hasPrefix("<stdin>:5:6: error: 'alpha' is applied at 2t, which could not be proven to lie in the time domain [0, 1]"),
+                "\(unproven.errors)")
+    }
+
     @Test func theAtNameComparesByItsCanonicalSpelling() {
         var s = ReplSession()
         run(&s, ["param sigma_d", "x_t = x0 + t eps", "target = sigma_d eps"])

@@ -80,6 +80,24 @@ import Testing
         #expect(try Self.diagnostics(["target = eps", "expect alpha(0) == 1"], time: "time t in (0, 1]") == [
             "8:17: outside-time-domain: 'alpha' is applied at 0, outside the time domain (0, 1]",
         ])
-        #expect(try Self.diagnostics(["target = eps", "expect alpha(1/k) > 0", "expect alpha(q) > 0"]) == [])
+        #expect(try Self.diagnostics(["target = eps", "expect alpha(1/k) > 0"]) == [])
+    }
+
+    /// A quantity is defined, and simplified, on the domain only: `alpha(2t)` on
+    /// [0, 1] would evaluate its formula outside it.
+    @Test func aVariableArgumentMustBeProvenToStayInTheTimeDomain() throws {
+        #expect(try Self.diagnostics(["target = eps", "expect alpha(1 - t) == sigma", "expect alpha(t/2) > 0"]) == [])
+        #expect(try Self.diagnostics(["target = eps", "expect alpha(1 - t) > 0"], time: "time t in (0, 1]") == [
+            "8:17: outside-time-domain: 'alpha' is applied at 1 - t, outside the time domain (0, 1]",
+        ])
+        #expect(try Self.diagnostics(["target = eps", "expect alpha(2t) > 0"]) == [
+            "8:17: outside-time-domain: 'alpha' is applied at 2t, which could not be proven to lie in the time domain [0, 1]",
+        ])
+        #expect(try Self.diagnostics(["target = eps", "expect alpha(t + 2) > 0"]) == [
+            "8:17: outside-time-domain: 'alpha' is applied at t + 2, outside the time domain [0, 1]",
+        ])
+        #expect(try Self.diagnostics(["target = eps", "expect alpha(q) > 0"]) == [
+            "8:17: outside-time-domain: 'alpha' is applied at q, which could not be proven to lie in the time domain [0, 1]",
+        ])
     }
 }
