@@ -64,8 +64,8 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
     case singlePointInterval(String)
     case nonConstantBound(String, variable: String)
     case nonConstantValue(what: String, variable: String)
-    /// `alpha(2)` on [0, 1]: a quantity applied at a constant not proven in the
-    /// domain (`proven`: proven outside it).
+    /// `alpha(2)` on [0, 1]: a quantity applied at an argument not proven to stay
+    /// in the domain (`proven`: proven to leave it).
     case outsideTimeDomain(String, of: String, domain: String, proven: Bool)
     /// `data variance = E` where E is not proven > 0 on the domain; `reason` completes
     /// "'E' …" (`is negative`, `is 0 at t = 1/2`, `could not be proven positive: …`).

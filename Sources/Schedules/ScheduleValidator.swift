@@ -14,13 +14,14 @@ public struct ScheduleValidator: Sendable {
     public var limits: ScheduleLimits
 
     public init(parameterOverrides: [String: Expr] = [:], limits: ScheduleLimits = .standard) {
-        // `--param σ_d=2` overrides `param sigma_d`: names compare canonically.
-        self.parameterOverrides = Dictionary(parameterOverrides.map { (NameSpelling.canonical($0.key) ?? $0.key, $0.value) },
-                                             uniquingKeysWith: { first, _ in first })
+        self.parameterOverrides = parameterOverrides
         self.limits = limits
     }
 
     public func validate(_ syntax: ScheduleFileSyntax) -> ScheduleFile {
+        // `--param σ_d=2` overrides `param sigma_d`: names compare canonically.
+        let parameterOverrides = Dictionary(
+            parameterOverrides.map { (NameSpelling.canonical($0.key) ?? $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         var fileLevel: [Diagnostic] = []
         let declared = Set(syntax.schedules.flatMap { schedule in
             schedule.statements.compactMap { statement -> String? in

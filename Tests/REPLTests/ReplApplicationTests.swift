@@ -44,6 +44,13 @@ import Testing
                 "\(unproven.errors)")
     }
 
+    @Test func completionsCompareByTheCanonicalSpelling() {
+        var s = ReplSession()
+        run(&s, ["param sigma_d", "x_t = x0 + t eps", "target = sigma_d eps"])
+        #expect(s.completions(of: "σ_") == ["sigma_d"])
+        #expect(s.completions(of: "σ") == ["sigma", "sigma_d"])
+    }
+
     @Test func theAtNameComparesByItsCanonicalSpelling() {
         var s = ReplSession()
         run(&s, ["param sigma_d", "x_t = x0 + t eps", "target = sigma_d eps"])
