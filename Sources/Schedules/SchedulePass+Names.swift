@@ -42,11 +42,6 @@ enum NameContext {
 
 /// What a name refers to at the current statement.
 enum NameRole {
-    var isLet: Bool {
-        if case .letBinding = self { return true }
-        return false
-    }
-
     case time
     case parameter(symbolic: Bool)
     case letBinding(LetBinding)
@@ -64,6 +59,11 @@ enum NameRole {
     /// declaration, which is checked before all lets).
     case later(SourceLocation, isLet: Bool)
     case unknown
+
+    var isLet: Bool {
+        if case .letBinding = self { return true }
+        return false
+    }
 }
 
 extension SchedulePass {
@@ -202,8 +202,8 @@ extension SchedulePass {
 
     /// `name(argument)`: a let or quantity, used where the name alone may be (and a
     /// derived quantity, or a let over one, in a let only at the time variable: its
-    /// value elsewhere is known to claims only); a constant argument must lie in the
-    /// time domain. Any other name before `(` is `not-a-function`.
+    /// value elsewhere is known to claims only); the argument must be proven to stay
+    /// in the time domain. Any other name before `(` is `not-a-function`.
     private mutating func checkApplication(_ name: String, _ argument: Expr, at range: SourceRange, _ context: NameContext,
                                            seen: inout Set<String>) -> Bool {
         let role = role(of: name)
