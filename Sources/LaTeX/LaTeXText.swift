@@ -124,6 +124,7 @@ enum LaTeXText {
         case .negation(let x): return .negation(presentable(x))
         case .function(let f, let x): return .function(f, presentable(x))
         case .derivative(let x, let v): return .derivative(presentable(x), variable: v)
+        case .application(let name, let x): return .application(name, presentable(x))
         case .binary(.divide, let n, let d):
             let (negative, magnitude) = split(presentable(n))
             let quotient = Expr.binary(.divide, magnitude, presentable(d))

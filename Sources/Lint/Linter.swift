@@ -101,7 +101,7 @@ public enum Linter {
         var unknownParameters: Set<String> = []
         if options.dropUnknownParameters {
             unknownParameters = Set(options.parameterOverrides.keys.filter { name in
-                parsed.diagnostics.contains { $0.id.rawValue == "unknown-parameter" && $0.message.hasPrefix("--param \(name):") }
+                parsed.diagnostics.contains { $0.id.rawValue == "unknown-parameter" && $0.message.hasPrefix("--param \(NameSpelling.canonical(name) ?? name):") }
             })
             parsed.diagnostics.removeAll { $0.id.rawValue == "unknown-parameter" }
         }

@@ -302,6 +302,8 @@ extension ReplSession {
             names += [m.time.name] + m.params.map(\.name) + m.lets.map(\.name)
         }
         names += schedules.map(\.name)
-        return Array(Set(names.filter { $0.hasPrefix(word) })).sorted()
+        // `σ_` completes like `sigma_`: names are compared in their canonical spelling.
+        let prefix = NameSpelling.canonical(word) ?? word
+        return Array(Set(names.filter { $0.hasPrefix(prefix) })).sorted()
     }
 }

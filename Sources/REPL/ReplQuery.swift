@@ -42,8 +42,7 @@ extension ReplSession {
             let nameColumn = LineText.column(of: atRange.upperBound, in: line)
             guard let model = schedule.model else { throw ReplFailure("incomplete", "no schedule", in: line) }
             let symbolic = Set(model.params.filter { $0.value == nil }.map(\.name))
-            var canonicalName = name
-            if let parsed = ExpressionParser.parse(name).expression, case .variable(let v) = parsed.kind { canonicalName = v }
+            let canonicalName = NameSpelling.canonical(name) ?? name
             guard canonicalName == model.time.name || symbolic.contains(canonicalName) else {
                 throw ReplFailure("bad-at-name", "'\(name)' is not the time variable '\(model.time.name)' or a symbolic parameter", in: line,
                                   columns: nameColumn..<(nameColumn + max(1, rest[..<eq].count)))
@@ -161,7 +160,9 @@ extension ReplSession {
         let column = LineText.column(of: start, in: line) - 1
         let byte = LineText.byteOffset(of: start, in: line)
         let fallback = LineText.range(in: line, columns: (column + 1)..<(column + 1))
-        let parsed = ExpressionParser.parse(text)
+        // The quantities and the lets are functions of time: `alpha(1/2)`, `k(s)`.
+        let applicable = Set(Self.quantityNames + (schedule.model?.lets.map(\.name) ?? []))
+        let parsed = ExpressionParser.parse(text, applicable: .only(applicable))
         guard let e = parsed.expression, parsed.diagnostics.isEmpty else {
             throw ReplFailure(parsed.diagnostics.map {
                 LineText.relocate($0, fromLine: 1, lineStart: 0, columns: column, bytes: byte, fallback: fallback)
@@ -207,9 +208,19 @@ extension ReplSession {
         for l in model.lets where !l.isVector {
             bindings[l.name] = (try? l.value.substituting(bindings.filter { l.quantities.contains($0.key) }, assuming: model.assumptions)) ?? l.value
         }
+        let simplifier = Simplifier(assuming: model.assumptions, bindings: bindings, bindingDefinedness: bindingDefinedness,
+                                    timeVariable: model.time.name)
+        if let (name, argument, membership) = model.time.firstApplicationNotInside(e, simplifier: simplifier) {
+            let bytes = Array(text.utf8)
+            let written = argument.range.map {
+                String(decoding: bytes[$0.start.offset..<$0.end.offset], as: UTF8.self).trimmingCharacters(in: ["(", ")", " "])
+            } ?? printASCII(argument)
+            let message = ScheduleDiagnostic.outsideTimeDomain(written, of: name, domain: model.time.text,
+                                                               proven: membership == .outside).message
+            throw ReplFailure("outside-time-domain", message, in: line, columns: Self.columns(argument.range, start: start, in: line))
+        }
         do {
-            let (f, definedness) = try Simplifier(assuming: model.assumptions, bindings: bindings, bindingDefinedness: bindingDefinedness)
-                .definedForm(of: e)
+            let (f, definedness) = try simplifier.definedForm(of: e)
             return (f, e, definedness)
         } catch {
             let range = error.range.map { _ in Self.columns(error.range, start: start, in: line) }
@@ -217,13 +228,16 @@ extension ReplSession {
         }
     }
 
-    /// Every variable occurrence of `e`, left to right.
+    /// Every name `e` uses, left to right: variables and applied names.
     static func variables(in e: Expr) -> [(String, SourceRange?)] {
         var out: [(String, SourceRange?)] = []
         func walk(_ e: Expr) {
             switch e.kind {
             case .number, .pi: break
             case .variable(let name): out.append((name, e.range))
+            case .application(let name, let x):
+                out.append((name, e.range))
+                walk(x)
             case .negation(let x), .function(_, let x): walk(x)
             case .derivative(let x, _): walk(x)
             case .binary(_, let l, let r): walk(l); walk(r)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exact
 import Foundation
+import Schedules
 import Symbolic
 
 /// Output styles shared by `sched simplify` and `sched diff`.
@@ -16,9 +17,22 @@ enum ExpressionCommandSupport {
     static func parse(_ text: String, name: String = inputName) throws -> Expr {
         let parsed = ExpressionParser.parse(text)
         guard let tree = parsed.expression else {
-            throw SchedInputError(formatted: parsed.formattedDiagnostics(fileName: name))
+            let diagnostics = parsed.diagnostics.map { explainingQuantities($0, in: parsed.source) }
+            throw SchedInputError(formatted: DiagnosticFormatter(fileName: name).format(diagnostics, in: parsed.source))
         }
         return tree
+    }
+
+    /// `alpha(t)` on the command line: a quantity is a function of time only where
+    /// a schedule defines it, which the note says.
+    static func explainingQuantities(_ d: Diagnostic, in source: SourceText) -> Diagnostic {
+        guard d.id == "not-a-function" else { return d }
+        let bytes = source.bytes[d.range.start.offset..<d.range.end.offset]
+        guard let name = NameSpelling.canonical(String(decoding: bytes, as: UTF8.self)),
+              UnifiedModel.quantityNames.contains(name) else { return d }
+        var explained = d
+        explained.notes.append(Note("'\(name)' is a quantity of a schedule: apply it in a schedule file or in 'sched repl'"))
+        return explained
     }
 
     /// The canonical form, or the formatted diagnostic as an input error.
@@ -60,7 +74,9 @@ struct Binding: ExpressibleByArgument {
 
     init?(argument: String) {
         guard let eq = argument.firstIndex(of: "=") else { return nil }
-        name = String(argument[..<eq]).trimmingCharacters(in: .whitespaces)
+        let written = String(argument[..<eq]).trimmingCharacters(in: .whitespaces)
+        // `--at σ=1/2` binds the name `sigma`, as the expression parser spells it.
+        name = NameSpelling.canonical(written) ?? written
         valueText = String(argument[argument.index(after: eq)...])
         guard !name.isEmpty, !valueText.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
     }

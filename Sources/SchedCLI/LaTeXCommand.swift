@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LaTeX
 import Schedules
+import Symbolic
 
 /// `sched latex`: derivations, Table I and figures, ready to paste into a paper.
 struct LaTeXCommand: ParsableCommand {
@@ -45,7 +46,12 @@ struct LaTeXCommand: ParsableCommand {
             let known = loaded.flatMap { $0.schedules.map(\.name) }.joined(separator: ", ")
             throw SchedInputError("no schedule named \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in \(files.joined(separator: ", ")) (they have: \(known))")
         }
-        let quantities = plot.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let quantities = plot.map {
+            $0.split(separator: ",").map { q in
+                let written = q.trimmingCharacters(in: .whitespaces)
+                return NameSpelling.canonical(written) ?? written  // --plot ρ is rho
+            }
+        }
         let text: String
         do {
             text = try LaTeXDocument.render(entries, table: table, plot: quantities, standalone: standalone, files: loaded.map(\.path))

@@ -38,7 +38,7 @@ struct SimplifyCommand: ParsableCommand {
 
     func run() throws {
         let tree = try ExpressionCommandSupport.parse(expression)
-        let assumptions = Assumptions(positive: Set(positive))
+        let assumptions = Assumptions(positive: Set(positive.map { NameSpelling.canonical($0) ?? $0 }))
         var values: [String: CanonicalForm] = [:]
         for binding in bindings {
             let name = "--at \(binding.name)"

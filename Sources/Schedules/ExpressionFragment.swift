@@ -21,7 +21,8 @@ enum ExpressionFragment {
         }
         let origin = cursor.location(trimmed.lowerBound)
         let move = Relocation(line: origin.line, columnShift: origin.column - 1, offsetShift: origin.offset)
-        let result = ExpressionParser.parse(utf8: cursor.bytes[trimmed], limits: limits)
+        // Applications are checked by the schedule pass, which knows the lets.
+        let result = ExpressionParser.parse(utf8: cursor.bytes[trimmed], limits: limits, applicable: .any)
         if let expression = result.expression { return move.apply(expression) }
         throw StatementFailure(move.apply(result.diagnostics[0]))
     }
@@ -68,6 +69,7 @@ struct Relocation {
         case .binary(let op, let l, let r): kind = .binary(op, apply(l), apply(r))
         case .function(let f, let x): kind = .function(f, apply(x))
         case .derivative(let x, let v): kind = .derivative(apply(x), variable: v)
+        case .application(let name, let x): kind = .application(name, apply(x))
         }
         return Expr(kind, range: e.range.map(apply))
     }

@@ -64,6 +64,12 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
     case singlePointInterval(String)
     case nonConstantBound(String, variable: String)
     case nonConstantValue(what: String, variable: String)
+    /// `alpha(2)` on [0, 1]: a quantity applied at an argument not proven to stay
+    /// in the domain (`proven`: proven to leave it).
+    case outsideTimeDomain(String, of: String, domain: String, proven: Bool)
+    /// `data variance = E` where E is not proven > 0 on the domain; `reason` completes
+    /// "'E' …" (`is negative`, `is 0 at t = 1/2`, `could not be proven positive: …`).
+    case dataVarianceNotPositive(String, reason: String)
 
     // MARK: Linearity
     case nonLinear(subject: String, term: String, reason: NonLinearity)
@@ -120,6 +126,8 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
         case .emptyInterval, .singlePointInterval: return "empty-interval"
         case .nonConstantBound: return "non-constant-bound"
         case .nonConstantValue: return "non-constant-value"
+        case .outsideTimeDomain: return "outside-time-domain"
+        case .dataVarianceNotPositive: return "data-variance-not-positive"
         case .nonLinear: return "non-linear"
         case .constantTerm: return "constant-term"
         case .unknownParameter: return "unknown-parameter"
@@ -225,6 +233,12 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
             return "the bound '\(short(text))' of the time interval is not constant: it depends on '\(variable)'"
         case .nonConstantValue(let what, let variable):
             return "\(what) must be constant, but it depends on '\(variable)'"
+        case .outsideTimeDomain(let point, let name, let domain, let proven):
+            return proven
+                ? "'\(name)' is applied at \(short(point)), outside the time domain \(domain)"
+                : "'\(name)' is applied at \(short(point)), which could not be proven to lie in the time domain \(domain)"
+        case .dataVarianceNotPositive(let value, let reason):
+            return "the data variance must be positive on the domain: '\(short(value))' \(reason)"
         case .nonLinear(let subject, let term, let reason):
             return "\(subject) is not linear in the vectors: '\(short(term))' \(reason.rawValue)"
         case .constantTerm(let subject, let term):

@@ -59,6 +59,11 @@ enum NameRole {
     /// declaration, which is checked before all lets).
     case later(SourceLocation, isLet: Bool)
     case unknown
+
+    var isLet: Bool {
+        if case .letBinding = self { return true }
+        return false
+    }
 }
 
 extension SchedulePass {
@@ -103,6 +108,9 @@ extension SchedulePass {
         var seen: Set<String> = []
         for (name, range) in ExprWalk.variables(in: e) where seen.insert(name).inserted {
             if !check(name, at: range ?? statement.range, context) { ok = false }
+        }
+        for (name, argument, range) in ExprWalk.applications(in: e) {
+            if !checkApplication(name, argument, at: range ?? statement.range, context, seen: &seen) { ok = false }
         }
         var seenDerivatives: Set<String> = []
         for (name, range) in ExprWalk.derivativeVariables(in: e) where seenDerivatives.insert(name).inserted {
@@ -190,6 +198,66 @@ extension SchedulePass {
             report(.nameNotAllowed(name, role: "derived quantity", context: subject), at: range)
             return false
         }
+    }
+
+    /// `name(argument)`: a let or quantity, used where the name alone may be (and a
+    /// derived quantity, or a let over one, in a let only at the time variable: its
+    /// value elsewhere is known to claims only); the argument must be proven to stay
+    /// in the time domain. Any other name before `(` is `not-a-function`.
+    private mutating func checkApplication(_ name: String, _ argument: Expr, at range: SourceRange, _ context: NameContext,
+                                           seen: inout Set<String>) -> Bool {
+        let role = role(of: name)
+        switch role {
+        case .letBinding, .forwardQuantity, .derivedQuantity, .later, .poisoned:
+            break
+        case .unknown where quietUnknownNames:
+            return false
+        default:
+            let nameRange = appliedNameRange(range, argument)
+            report(NotAFunction.diagnostic(written: text(nameRange), name: name, at: nameRange,
+                                           parenthesis: argument.range?.start ?? nameRange.end))
+            return false
+        }
+        if seen.insert(name).inserted, !check(name, at: range, context) { return false }
+        var timeDependent = false
+        switch role {
+        case .derivedQuantity: timeDependent = true
+        case .letBinding(let binding): timeDependent = !binding.quantities.isEmpty
+        default: break
+        }
+        if case .letValue = context, timeDependent, argument.kind != .variable(timeName) {
+            report(.nameNotAllowed(name, role: role.isLet ? "let" : "derived quantity",
+                                   context: "\(context.subject) at another time than '\(timeName)' (only claims can)"),
+                   at: range)
+            return false
+        }
+        return argumentInDomain(name, argument, at: range)
+    }
+
+    /// The argument must be proven to lie in the time domain, where the quantities
+    /// are defined (and simplified): a constant, or a function of time such as
+    /// `1 - t`. An argument that does not simplify is reported with the whole
+    /// expression.
+    private mutating func argumentInDomain(_ name: String, _ argument: Expr, at range: SourceRange) -> Bool {
+        guard !timeFailed,
+              let point = try? Simplifier(assuming: assumptions, bindings: bindings, timeVariable: timeName).canonicalForm(of: argument)
+        else { return true }
+        let membership = time.contains(point, assuming: assumptions)
+        if membership == .inside { return true }
+        let written = text(argument.range).trimmingCharacters(in: ["(", ")", " "])
+        report(.outsideTimeDomain(written, of: name, domain: time.text, proven: membership == .outside),
+               at: argument.range ?? range)
+        return false
+    }
+
+    /// The name of an application: from its start to the `(`, less spaces.
+    private func appliedNameRange(_ range: SourceRange, _ argument: Expr) -> SourceRange {
+        guard let open = argument.range?.start else { return range }
+        let written = text(SourceRange(start: range.start, end: open))
+        let name = String(written.unicodeScalars.prefix { $0 != " " && $0 != "\t" && $0 != "\u{A0}" })
+        return SourceRange(start: range.start,
+                           end: SourceLocation(line: range.start.line, column: range.start.column + name.unicodeScalars.count,
+                                               offset: range.start.offset + name.utf8.count))
     }
 
     private func allowsVectors(_ context: NameContext) -> Bool {

@@ -127,6 +127,10 @@ extension SchedulePass {
     mutating func dataVarianceStatement(_ e: Expr, _ statement: StatementSyntax) {
         guard defineOnce("data variance", at: statement.range, statement) else { return }
         guard checkNames(e, .dataVariance, statement), let form = canonicalForm(e, statement) else { return }
+        if let reason = dataVarianceNotPositive(form) {
+            report(.dataVarianceNotPositive(text(e.range), reason: reason), at: e.range ?? statement.range)
+            return
+        }
         dataVariance = Quantity(value: form, range: statement.range)
     }
 
@@ -162,7 +166,7 @@ extension SchedulePass {
     /// quotient divides by one, a power raises one to a power (or, with a vector in
     /// the exponent, is a function of it), a function applies to one.
     private func smallestNonLinear(_ e: Expr) -> (Expr, ScheduleDiagnostic.NonLinearity)? {
-        let simplifier = Simplifier(assuming: assumptions, bindings: bindings)
+        let simplifier = Simplifier(assuming: assumptions, bindings: bindings, timeVariable: timeName)
         func nonLinear(_ e: Expr) -> Bool {
             guard let form = try? simplifier.canonicalForm(of: e) else { return false }
             return LinearForm.nonLinearity(form, vectors: Self.vectors) != nil
@@ -219,7 +223,10 @@ extension SchedulePass {
         var replacements: [String: Expr] = [:]
         for p in params { if let v = p.value { replacements[p.name] = v.expression } }
         for l in lets { replacements[l.name] = l.value.expression }
-        func substituted(_ e: Expr) -> Expr { ExprWalk.substituting(replacements, in: e) }
+        let quantities = Self.forwardQuantities.union(Self.derivedQuantities)
+        func substituted(_ e: Expr) -> Expr {
+            ExprWalk.substituting(replacements, in: e, time: timeName, quantities: quantities)
+        }
         let resolved: Claim
         switch claim {
         case .identity(let q, let e): resolved = .identity(substituted(q), substituted(e))
@@ -230,8 +237,10 @@ extension SchedulePass {
         case .zeroSet(let q, let ps): resolved = .zeroSet(substituted(q), ps.map(substituted))
         }
 
-        // Everything must simplify; points must be constant.
-        let plain = Simplifier(assuming: assumptions)
+        // Everything must simplify; points must be constant. Quantities stand for
+        // themselves here (their values come with the analysis), at any time.
+        let plain = Simplifier(assuming: assumptions, bindings: Dictionary(uniqueKeysWithValues: quantities.map { ($0, .symbol($0)) }),
+                               timeVariable: timeName)
         func simplifies(_ e: Expr, point: Bool) -> Bool {
             let form: CanonicalForm
             do {

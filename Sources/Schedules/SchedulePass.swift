@@ -325,7 +325,8 @@ struct SchedulePass {
     /// simplification error is reported at the failing subexpression.
     mutating func canonicalForm(_ e: Expr, _ statement: StatementSyntax) -> CanonicalForm? {
         do {
-            let (form, definedness) = try Simplifier(assuming: assumptions, bindings: bindings, bindingDefinedness: bindingDefinedness)
+            let (form, definedness) = try Simplifier(assuming: assumptions, bindings: bindings, bindingDefinedness: bindingDefinedness,
+                                            timeVariable: timeName)
                 .definedForm(of: e)
             switch statement.kind {
             case .letBinding(let name, _): bindingDefinedness[name.name] = definedness

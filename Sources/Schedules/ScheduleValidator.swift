@@ -19,6 +19,9 @@ public struct ScheduleValidator: Sendable {
     }
 
     public func validate(_ syntax: ScheduleFileSyntax) -> ScheduleFile {
+        // `--param σ_d=2` overrides `param sigma_d`: names compare canonically.
+        let parameterOverrides = Dictionary(
+            parameterOverrides.map { (NameSpelling.canonical($0.key) ?? $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         var fileLevel: [Diagnostic] = []
         let declared = Set(syntax.schedules.flatMap { schedule in
             schedule.statements.compactMap { statement -> String? in

@@ -37,7 +37,7 @@ enum ASCIIPrinter {
         case .binary(.multiply, _, _), .binary(.divide, _, _): return 2
         case .negation: return 3
         case .binary(.power, _, _): return 4
-        case .number, .variable, .pi, .function, .derivative: return 5
+        case .number, .variable, .pi, .function, .derivative, .application: return 5
         }
     }
 
@@ -85,6 +85,10 @@ enum ASCIIPrinter {
             out += "diff("
             write(x, into: &out)
             out += ", " + variable + ")"
+        case .application(let name, let x):
+            out += name + "("
+            write(x, into: &out)
+            out += ")"
         }
     }
 
@@ -110,6 +114,10 @@ enum ASCIIPrinter {
             out += "diff("
             writeFullyParenthesized(x, into: &out)
             out += ", " + variable + ")"
+        case .application(let name, let x):
+            out += name + "("
+            writeFullyParenthesized(x, into: &out)
+            out += ")"
         }
     }
 

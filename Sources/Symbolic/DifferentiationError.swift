@@ -13,9 +13,16 @@ public enum DifferentiationError: Error, Hashable, Sendable, CustomStringConvert
     /// being expanded, or the differentiated expression itself; nil for trees built
     /// in code.
     case resultTooLarge(limit: Int, range: SourceRange?)
+    /// `diff(alpha(s^2), s)` on a bare tree: what `alpha` is as a function of time
+    /// only a schedule knows (the simplifier differentiates it there). `range` is the
+    /// application's.
+    case unknownFunction(name: String, range: SourceRange?)
 
     public var description: String {
         switch self {
+        case .unknownFunction(let name, let range):
+            let place = range.map { " at \($0)" } ?? ""
+            return "the derivative of '\(name)'\(place) is not known outside a schedule"
         case .resultTooLarge(let limit, let range):
             let place = range.map { " at \($0)" } ?? ""
             return "derivative too large\(place): more than \(limit) nodes"

@@ -31,6 +31,9 @@ indirect enum EvaluationPlan {
             case .variable(let name):
                 guard let value = values[name] else { throw .unboundVariable(name: name, range: e.range) }
                 return .rational(value)
+            case .application(let name, _):
+                // A quantity at a time has no value here: only a schedule binds it.
+                throw .unboundVariable(name: name, range: e.range)
             case .pi:
                 return .pi
             case .negation(let x):
@@ -48,6 +51,8 @@ indirect enum EvaluationPlan {
                     switch error {
                     case .resultTooLarge(let limit, let range):
                         throw .budgetExceeded("derivative with more than \(limit) nodes", range: range ?? e.range)
+                    case .unknownFunction(let name, let range):
+                        throw .unboundVariable(name: name, range: range ?? e.range)
                     }
                 }
                 return .derivative(function: function, derivative: try compile(derivative))

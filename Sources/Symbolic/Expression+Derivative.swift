@@ -71,7 +71,7 @@ extension Expr {
         switch kind {
         case .number, .variable, .pi: return false
         case .derivative: return true
-        case .negation(let x), .function(_, let x): return x.containsDerivative
+        case .negation(let x), .function(_, let x), .application(_, let x): return x.containsDerivative
         case .binary(_, let l, let r): return l.containsDerivative || r.containsDerivative
         }
     }
@@ -111,6 +111,7 @@ struct Differentiator {
         switch e.kind {
         case .negation: kind = .negation(children[0].value.expression)
         case .function(let f, _): kind = .function(f, children[0].value.expression)
+        case .application(let name, _): kind = .application(name, children[0].value.expression)
         case .binary(let op, _, _): kind = .binary(op, children[0].value.expression, children[1].value.expression)
         default: preconditionFailure("rebuild of a leaf or diff node")
         }
@@ -123,7 +124,7 @@ struct Differentiator {
         switch e.kind {
         case .number, .variable, .pi:
             return Expanded(value: SizedExpression(leaf: e), changed: false)
-        case .negation(let x), .function(_, let x):
+        case .negation(let x), .function(_, let x), .application(_, let x):
             return try rebuild(e, [expand(x, context: context)], context: context)
         case .binary(_, let l, let r):
             return try rebuild(e, [expand(l, context: context), expand(r, context: context)], context: context)
@@ -168,6 +169,14 @@ struct Differentiator {
             let value = try derive(body, variable, context: inner).derivative
             let d = try derive(value.expression, x, context: inner).derivative
             return Derived(value: value, changed: true, derivative: d)
+
+        case .application(let name, let argument):
+            // Constant in x when its argument is (`alpha(1/2)`, like a name other than
+            // x); otherwise the chain rule needs the function, which the tree lacks.
+            let u = try derive(argument, x, context: context)
+            guard u.derivative.isZero else { throw .unknownFunction(name: name, range: e.range ?? context) }
+            let value = try rebuild(e, [expanded(u)], context: context)
+            return Derived(value: value.value, changed: value.changed, derivative: b.number(0))
         }
     }
 

@@ -39,6 +39,9 @@ extension Expr {
             return Expr(.binary(op, l.substituting(bindings), r.substituting(bindings)), range: range)
         case .function(let f, let x):
             return Expr(.function(f, x.substituting(bindings)), range: range)
+        case .application(let name, let x):
+            // The applied name is a function, not a variable: only its argument changes.
+            return Expr(.application(name, x.substituting(bindings)), range: range)
         case .derivative(let x, let variable):
             var inner = bindings
             inner[variable] = nil
@@ -68,7 +71,7 @@ extension Expr {
             return
         case .variable(let name):
             if bound[name, default: 0] == 0 { names.insert(name) }
-        case .negation(let x), .function(_, let x):
+        case .negation(let x), .function(_, let x), .application(_, let x):
             x.collectFreeVariables(into: &names, bound: bound)
         case .binary(_, let l, let r):
             l.collectFreeVariables(into: &names, bound: bound)
@@ -89,7 +92,7 @@ extension Expr {
         switch kind {
         case .number, .variable, .pi:
             return 1
-        case .negation(let x), .function(_, let x), .derivative(let x, _):
+        case .negation(let x), .function(_, let x), .derivative(let x, _), .application(_, let x):
             return x.nodeCount + 1
         case .binary(_, let l, let r):
             return l.nodeCount + r.nodeCount + 1

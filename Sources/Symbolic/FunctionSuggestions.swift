@@ -1,19 +1,19 @@
-/// Deciding when `name(…)` is a mistyped or unsupported function rather than a
-/// product, and what to suggest.
+/// Deciding when `name(…)` is a mistyped or unsupported function, and what to suggest.
 ///
-/// The grammar makes `name (` a call only for known functions; for any other name it is
-/// juxtaposition, so `t(1+t)` is t·(1+t). Taken literally that would turn `sqr(2)` into
-/// the product sqr·2 and hide the typo. So a name written *immediately* before `(`
-/// (no space) is reported as an unknown function when it looks like one:
+/// A name before `(` that is neither a function nor applicable (`ApplicableNames`) is
+/// an error; `NotAFunction` picks which one. Saying "'sqr' is not a function" would
+/// hide the typo, so a name written *immediately* before `(` (no space) is reported
+/// as an unknown function, with a suggestion, when it looks like one:
 ///
 /// - it is at least two ASCII letters and digits long, has no `_`, and is not the ASCII
-///   name of a Greek letter (`tau(1-t)`, `beta_min(1-t)` and `t(1+t)` stay products);
+///   name of a Greek letter (`tau(1-t)`, `beta_min(1-t)` and `t(1+t)` are "not a
+///   function");
 /// - and it is a common function name from other tools (`ln`, `abs`, `arcsin`, …), or
 ///   starts with a known function name of three or more letters (`cosine`, `log10`,
 ///   `expm1`), or is within edit distance 1 (2 for names of five or more letters) of a
 ///   known function (`sqr`, `sni`, `sigmod`).
 ///
-/// Anything else is juxtaposition; writing `name*(…)` or `name (…)` always is.
+/// Anything else is "not a function", with the fix-it `name*(…)`.
 enum FunctionSuggestions {
     /// Every name that may be called: the one-argument functions and `diff`.
     static let knownNames: [String] = Function.allCases.map(\.rawValue) + ["diff"]

@@ -95,6 +95,7 @@ struct LaTeXPrinter {
         case .variable(let name): return name == "e"
         case .number, .pi: return false
         case .negation(let x), .function(_, let x): return mentionsVariableE(x)
+        case .application(let name, let x): return name == "e" || mentionsVariableE(x)
         case .derivative(let x, let variable): return variable == "e" || mentionsVariableE(x)
         case .binary(_, let l, let r): return mentionsVariableE(l) || mentionsVariableE(r)
         }
@@ -117,6 +118,7 @@ struct LaTeXPrinter {
         case .function(.exp, _): return expAsPower ? .power : .call
         case .function: return .call
         case .derivative: return .derivative
+        case .application: return .atom
         }
     }
 
@@ -182,6 +184,8 @@ struct LaTeXPrinter {
             let wrap = shape(x) == .sum || operand.hasPrefix("-")
             return fraction + "{d}{d " + LaTeXPrinter.name(variable) + "} "
                 + (wrap ? LaTeXPrinter.parenthesized(operand) : operand)
+        case .application(let name, let x):
+            return LaTeXPrinter.name(name) + LaTeXPrinter.parenthesized(render(x))
         }
     }
 

@@ -13,9 +13,8 @@ struct Lexer {
     private(set) var line = 1
     private(set) var column = 1
 
-    /// Where the token being scanned began, and whether whitespace preceded it.
+    /// Where the token being scanned began.
     private var tokenStart = SourceLocation.start
-    private var tokenFollowsWhitespace = false
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -72,26 +71,22 @@ struct Lexer {
         let text = String(decoding: bytes[tokenStart.offset..<offset], as: UTF8.self)
         return Token(kind: kind, text: text, value: value ?? text,
                      range: SourceRange(start: tokenStart, end: location),
-                     followsWhitespace: tokenFollowsWhitespace, isGreek: isGreek)
+                     isGreek: isGreek)
     }
 
     /// The next token, or a thrown diagnostic for the first lexical error.
     mutating func next() throws(ParseFailure) -> Token {
-        let before = offset
         while let s = peek(), Lexer.isWhitespace(s) { advance() }
-        let followsWhitespace = offset > before
         let start = location
 
         guard offset < bytes.count else {
-            return Token(kind: .endOfInput, text: "", value: "", range: SourceRange(at: start),
-                         followsWhitespace: followsWhitespace)
+            return Token(kind: .endOfInput, text: "", value: "", range: SourceRange(at: start))
         }
         guard let scalar = peek() else {
             throw ParseFailure(.invalidUTF8(byte: bytes[offset]), at: SourceRange(start: start, end: start.advanced(byteCount: 1)))
         }
 
         tokenStart = start
-        tokenFollowsWhitespace = followsWhitespace
 
         func single(_ kind: TokenKind) -> Token {
             advance()

@@ -30,7 +30,7 @@ enum Names {
     ]
 
     /// The ASCII spellings of Greek letters, which are never taken for misspelled
-    /// functions (`tau(1-t)` is τ·(1−t), not "did you mean 'tan'?").
+    /// functions (`tau(1-t)` is "not a function", not "did you mean 'tan'?").
     static let greekASCII: Set<String> = Set(greek.values).union(["lambda", "Lambda"])
 
     /// Python keywords (less `lambda`, which is respelled). They are reserved so that
@@ -71,5 +71,80 @@ enum Names {
         case 0x2074...0x2079: return Character(Unicode.Scalar(UInt8(ascii: "4") + UInt8(scalar.value - 0x2074)))
         default: return nil
         }
+    }
+}
+
+/// The one normalization of names, for every place that compares them (lets, params,
+/// `--param` and `--at` names, lint rules, the REPL): a name is compared by the
+/// canonical ASCII spelling the parser stores (`Names`), so `σ_d` and `sigma_d`,
+/// `x₀` and `x0`, `λ` and `lambda` are the same name wherever they are written.
+public enum NameSpelling {
+    /// The canonical spelling of `text` when it is exactly one name (`σ_d` → `sigma_d`,
+    /// `x₀` → `x0`, `lambda_min` → `lamda_min`, `beta` → `beta`); nil when it is not a
+    /// single name (`αβ`, `2t`, `sigma d`, `π`, the empty string).
+    public static func canonical(_ text: String) -> String? {
+        let names = scan(text)
+        guard names.count == 1, names[0].range == text.unicodeScalars.startIndex..<text.unicodeScalars.endIndex,
+              names[0].name != "pi" else { return nil }
+        return names[0].name
+    }
+
+    /// The canonical names written in `text`, left to right, by the lexer's rules:
+    /// a Greek letter is a name by itself unless a digit, subscript digit or `_`
+    /// continues it (`αβ` is two names), number literals are skipped (`2e3` holds no
+    /// name), and every other character separates names. `pi`/`π` are not names.
+    public static func names(in text: String) -> [String] {
+        scan(text).map(\.name).filter { $0 != "pi" }
+    }
+
+    private static func scan(_ text: String) -> [(name: String, range: Range<String.UnicodeScalarView.Index>)] {
+        let scalars = text.unicodeScalars
+        var out: [(name: String, range: Range<String.UnicodeScalarView.Index>)] = []
+        var i = scalars.startIndex
+        func continuesName(_ s: Unicode.Scalar) -> Bool { Lexer.continuesName(s) }
+        func readSuffix(into name: inout String) {
+            while i < scalars.endIndex, continuesName(scalars[i]) {
+                name.append(Names.subscriptDigit(scalars[i]) ?? Character(scalars[i]))
+                i = scalars.index(after: i)
+            }
+        }
+        while i < scalars.endIndex {
+            let s = scalars[i]
+            let start = i
+            if Lexer.isASCIILetter(s) || s == "_" {
+                var name = ""
+                readSuffix(into: &name)
+                out.append((Names.canonicalASCII(name), start..<i))
+            } else if let greek = Names.greek[s] {
+                i = scalars.index(after: i)
+                var name = greek
+                if i < scalars.endIndex, Lexer.isDigit(scalars[i]) || scalars[i] == "_" || Names.subscriptDigit(scalars[i]) != nil {
+                    readSuffix(into: &name)
+                }
+                out.append((name, start..<i))
+            } else if Lexer.isDigit(s) || (s == "." && i < scalars.index(before: scalars.endIndex) && Lexer.isDigit(scalars[scalars.index(after: i)])) {
+                skipNumber(scalars, &i)
+            } else {
+                i = scalars.index(after: i)
+            }
+        }
+        return out
+    }
+
+    /// Moves `i` past a number literal: digits, a fraction, and an exponent only when
+    /// a digit (after an optional sign) follows the `e`, as the lexer reads them.
+    private static func skipNumber(_ scalars: String.UnicodeScalarView, _ i: inout String.UnicodeScalarView.Index) {
+        func digit(at j: String.UnicodeScalarView.Index) -> Bool { j < scalars.endIndex && Lexer.isDigit(scalars[j]) }
+        while digit(at: i) { i = scalars.index(after: i) }
+        if i < scalars.endIndex, scalars[i] == ".", digit(at: scalars.index(after: i)) {
+            i = scalars.index(after: i)
+            while digit(at: i) { i = scalars.index(after: i) }
+        }
+        guard i < scalars.endIndex, scalars[i] == "e" || scalars[i] == "E" else { return }
+        var j = scalars.index(after: i)
+        if j < scalars.endIndex, scalars[j] == "+" || scalars[j] == "-" { j = scalars.index(after: j) }
+        guard digit(at: j) else { return }
+        i = j
+        while digit(at: i) { i = scalars.index(after: i) }
     }
 }

@@ -33,27 +33,52 @@ public struct ParseError: Error, Sendable, CustomStringConvertible {
     public var description: String { formatted() }
 }
 
+/// Which names may be applied to an argument: `alpha(1/2)`, `rho(s)`.
+///
+/// A name followed by `(` (with or without space) is never a product: it is a call
+/// of a function, an application of an applicable name, or the error
+/// `not-a-function` ("'t' is not a function; write t*(…) to multiply"). What is
+/// applicable depends on where the expression stands, so the caller says.
+public enum ApplicableNames: Sendable {
+    /// Exactly these canonical names (the quantities of a schedule and its lets, in
+    /// the REPL); none on the command line, where there is no schedule.
+    case only(Set<String>)
+    /// Every name: the caller checks each `.application` node with
+    /// `NotAFunction.diagnostic` (schedule files, where a let is known only once
+    /// the whole block is read).
+    case any
+
+    func contains(_ name: String) -> Bool {
+        switch self {
+        case .only(let names): return names.contains(name)
+        case .any: return true
+        }
+    }
+}
+
 /// Entry points for parsing the expression language of `grammar/expression.ebnf`.
 public enum ExpressionParser {
     /// Parses `text`. Never traps: every failure is a diagnostic.
-    public static func parse(_ text: String, limits: ParserLimits = .standard) -> ParseResult {
-        parse(source: SourceText(text), limits: limits)
+    public static func parse(_ text: String, limits: ParserLimits = .standard,
+                             applicable: ApplicableNames = .only([])) -> ParseResult {
+        parse(source: SourceText(text), limits: limits, applicable: applicable)
     }
 
     /// Parses raw bytes (`[UInt8]`, `Data`, …) that should be UTF-8; an invalid byte is
     /// reported as `invalid-utf8` at its line and column.
-    public static func parse<Bytes: Collection>(utf8 bytes: Bytes, limits: ParserLimits = .standard) -> ParseResult
+    public static func parse<Bytes: Collection>(utf8 bytes: Bytes, limits: ParserLimits = .standard,
+                                                applicable: ApplicableNames = .only([])) -> ParseResult
     where Bytes.Element == UInt8 {
-        parse(source: SourceText(utf8: bytes), limits: limits)
+        parse(source: SourceText(utf8: bytes), limits: limits, applicable: applicable)
     }
 
-    static func parse(source: SourceText, limits: ParserLimits) -> ParseResult {
+    static func parse(source: SourceText, limits: ParserLimits, applicable: ApplicableNames = .only([])) -> ParseResult {
         do throws(ParseFailure) {
             guard source.bytes.count <= limits.maximumInputBytes else {
                 throw ParseFailure(.inputTooLarge(bytes: source.bytes.count, limit: limits.maximumInputBytes),
                                    at: SourceRange(at: .start))
             }
-            var parser = try Parser(bytes: source.bytes, limits: limits)
+            var parser = try Parser(bytes: source.bytes, limits: limits, applicable: applicable)
             let expression = try parser.parseInput()
             return ParseResult(expression: expression, diagnostics: [], source: source)
         } catch {
@@ -77,6 +102,8 @@ extension Expr {
 struct ParseFailure: Error {
     let diagnostic: Diagnostic
 
+    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+
     init(_ message: SyntaxDiagnostic, at range: SourceRange, notes: [Note] = [], fixIts: [FixIt] = []) {
         diagnostic = Diagnostic(message, at: range, notes: notes, fixIts: fixIts)
     }
@@ -92,7 +119,7 @@ struct ParseFailure: Error {
 ///     unary    (-|+|√) unary | power
 ///     power    postfix [ ^ unary ]          (right-associative through `unary`)
 ///     postfix  primary { superscript }
-///     primary  number | name | call | ( sum )
+///     primary  number | name | call | application | ( sum )
 ///
 /// Why not plain recursive descent: each level of parentheses would cost several
 /// stack frames, and in a debug build 200 levels of `sin(` already overflow the 512 KiB
@@ -101,8 +128,8 @@ struct ParseFailure: Error {
 /// nesting budget (`ParserLimits.maximumNesting`) is a policy, not a safety net.
 ///
 /// The parser alternates between two positions:
-/// - *operand position* (`readOperand`): prefix operators, `(` and `f(` are pushed as
-///   frames until an atom (number, name, π) arrives;
+/// - *operand position* (`readOperand`): prefix operators, `(`, `f(` and `alpha(` are
+///   pushed as frames until an atom (number, name, π) arrives;
 /// - *operator position* (the loop in `parseInput`): superscripts and `^` attach to the
 ///   operand; a binary operator or juxtaposition first reduces the frames that bind
 ///   tighter, then pushes itself; `)` and `,` reduce down to their group or call.
@@ -131,6 +158,8 @@ struct Parser {
         case group(open: Token)
         /// `f(` of a call.
         case call(name: Token, open: Token)
+        /// `alpha(` of an application.
+        case application(name: Token, open: Token)
     }
 
     private var lexer: Lexer
@@ -140,10 +169,12 @@ struct Parser {
     private var nesting = 0
     private var literalBits = 0
     private let limits: ParserLimits
+    private let applicable: ApplicableNames
 
-    init(bytes: [UInt8], limits: ParserLimits) throws(ParseFailure) {
+    init(bytes: [UInt8], limits: ParserLimits, applicable: ApplicableNames = .only([])) throws(ParseFailure) {
         self.lexer = Lexer(bytes: bytes)
         self.limits = limits
+        self.applicable = applicable
         current = try lexer.next()
     }
 
@@ -226,6 +257,8 @@ struct Parser {
                         throw ParseFailure(.missingArgument(function: name.value, arity: 2), at: current.range)
                     }
                     operand = try finishCall(argument: operand, variable: nil)
+                case .application?:
+                    operand = try finishApplication(argument: operand)
                 default:
                     throw ParseFailure(.unmatchedClosingParenthesis, at: current.range)
                 }
@@ -238,6 +271,8 @@ struct Parser {
                     }
                     let variable = try readDerivativeVariable(open: open)
                     operand = try finishCall(argument: operand, variable: variable)
+                case .application(let name, _)?:
+                    throw ParseFailure(.tooManyArguments(function: name.text, arity: 1), at: current.range)
                 case .group(let open)?:
                     throw unclosed(open)
                 default:
@@ -246,7 +281,7 @@ struct Parser {
             case .endOfInput:
                 operand = try reduce(operand, downTo: 0)
                 switch stack.last {
-                case .group(let open)?, .call(_, let open)?:
+                case .group(let open)?, .call(_, let open)?, .application(_, let open)?:
                     throw unclosed(open)
                 default:
                     return operand.expression
@@ -287,8 +322,8 @@ struct Parser {
         }
     }
 
-    /// A name: the constant π or a variable (returned), the start of a call (pushed,
-    /// nil returned), or a misspelt function (thrown).
+    /// A name: the constant π or a variable (returned), the start of a call or an
+    /// application (pushed, nil returned), or a name that cannot be called (thrown).
     private mutating func readName() throws(ParseFailure) -> Parsed? {
         let token = current
         let name = token.value
@@ -311,17 +346,18 @@ struct Parser {
             }
             return nil
         }
-        if current.kind == .leftParenthesis, !current.followsWhitespace, !token.isGreek,
-           FunctionSuggestions.looksLikeFunction(name)
-        {
-            let suggestion = FunctionSuggestions.suggestion(for: name)
-            var notes: [Note] = []
-            if suggestion == nil {
-                notes.append(Note("known functions: " + FunctionSuggestions.knownNames.joined(separator: ", ")))
+        if current.kind == .leftParenthesis {
+            guard applicable.contains(name) else {
+                throw ParseFailure(NotAFunction.diagnostic(written: token.text, name: name, at: token.range,
+                                                           parenthesis: current.range.start))
             }
-            notes.append(Note("to multiply by '\(abbreviated(name))', write '\(abbreviated(name))*(...)'"))
-            throw ParseFailure(.unknownFunction(name: token.text, suggestion: suggestion), at: token.range, notes: notes,
-                               fixIts: suggestion.map { [FixIt(replacing: token.range, with: $0)] } ?? [])
+            let open = current
+            try push(.application(name: token, open: open), nestingAt: open)
+            try advance()
+            if current.kind == .rightParenthesis {
+                throw ParseFailure(.missingArgument(function: token.text, arity: 1), at: current.range)
+            }
+            return nil
         }
         return Parsed(expression: Expr(.variable(name), range: token.range), height: 1)
     }
@@ -400,7 +436,7 @@ struct Parser {
                 stack.removeLast()
                 operand = try build(.binary(op, lhs.expression, operand.expression), range: lhs.range.union(operand.range),
                                     height: max(lhs.height, operand.height) + 1, reportAt: at)
-            case .group, .call:
+            case .group, .call, .application:
                 return operand
             }
         }
@@ -420,6 +456,18 @@ struct Parser {
             .function(Function(rawValue: name.value)!, argument.expression)
         }
         return try build(kind, range: range, height: argument.height + 1, reportAt: name.range)
+    }
+
+    /// Closes the application on top of the stack at the current `)`; the argument's
+    /// range takes in the parentheses.
+    private mutating func finishApplication(argument: Parsed) throws(ParseFailure) -> Parsed {
+        guard case .application(let name, let open)? = stack.popLast() else { preconditionFailure("no application to finish") }
+        nesting -= 1
+        let close = current
+        try advance()
+        let group = Expr(argument.expression.kind, range: open.range.union(close.range))
+        return try build(.application(name.value, group), range: name.range.union(close.range),
+                         height: argument.height + 1, reportAt: name.range)
     }
 
     // MARK: Helpers

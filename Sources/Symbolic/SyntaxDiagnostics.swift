@@ -21,6 +21,8 @@ public enum SyntaxDiagnostic: DiagnosticMessage, Hashable {
     case missingOperator(beforeNumber: String)
     case unexpectedToken(String)
     case unknownFunction(name: String, suggestion: String?)
+    /// `t(1-t)`: a name that is neither a function nor applicable, before `(`.
+    case notAFunction(name: String)
     case expectedOpenParenthesis(function: String)
     case missingArgument(function: String, arity: Int)
     case tooManyArguments(function: String, arity: Int)
@@ -45,6 +47,7 @@ public enum SyntaxDiagnostic: DiagnosticMessage, Hashable {
         case .missingOperator: return "missing-operator"
         case .unexpectedToken: return "unexpected-token"
         case .unknownFunction: return "unknown-function"
+        case .notAFunction: return "not-a-function"
         case .expectedOpenParenthesis: return "expected-open-parenthesis"
         case .missingArgument: return "missing-argument"
         case .tooManyArguments: return "too-many-arguments"
@@ -94,6 +97,8 @@ public enum SyntaxDiagnostic: DiagnosticMessage, Hashable {
             return "unknown function '\(abbreviated(name))'; did you mean '\(suggestion)'?"
         case .unknownFunction(let name, nil):
             return "unknown function '\(abbreviated(name))'"
+        case .notAFunction(let name):
+            return "'\(abbreviated(name))' is not a function; write \(abbreviated(name))*(…) to multiply"
         case .expectedOpenParenthesis(let function):
             return "expected '(' after function name '\(function)'"
         case .missingArgument(let function, let arity):

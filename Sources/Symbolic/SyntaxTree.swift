@@ -51,6 +51,12 @@ public struct Expr: Hashable, Sendable {
         case function(Function, Expr)
         /// `diff(expression, variable)`: the derivative with respect to a variable.
         case derivative(Expr, variable: String)
+        /// `alpha(1/2)`: a named function of time (a schedule's quantity or `let`)
+        /// at the argument — its value with the time variable replaced by the
+        /// argument (`Simplifier.timeVariable`). The parser builds it only for names
+        /// its caller declares applicable (`ApplicableNames`); the argument's range
+        /// includes the parentheses.
+        case application(String, Expr)
     }
 
     public var kind: Kind
@@ -85,12 +91,15 @@ public struct Expr: Hashable, Sendable {
     public static func derivative(_ expression: Expr, variable: String) -> Expr {
         Expr(.derivative(expression, variable: variable))
     }
+    public static func application(_ name: String, _ argument: Expr) -> Expr {
+        Expr(.application(name, argument))
+    }
 
     /// The number of levels of the tree (a leaf has height 1).
     public var height: Int {
         switch kind {
         case .number, .variable, .pi: return 1
-        case .negation(let e), .function(_, let e), .derivative(let e, _): return e.height + 1
+        case .negation(let e), .function(_, let e), .derivative(let e, _), .application(_, let e): return e.height + 1
         case .binary(_, let l, let r): return max(l.height, r.height) + 1
         }
     }

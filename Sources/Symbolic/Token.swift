@@ -30,11 +30,8 @@ struct Token: Sendable {
     /// Canonical form: ASCII name or number text; equal to `text` for operators.
     var value: String
     var range: SourceRange
-    /// Whether whitespace separates this token from the previous one. The parser needs
-    /// it for one rule only: `erf(x)` (no space) is treated as an attempted call.
-    var followsWhitespace: Bool
-    /// For names: whether the name was spelled with a Greek letter. Greek names are
-    /// never mistaken for unknown functions (`σ(1-t)` is σ·(1−t)).
+    /// For names: whether the name was spelled with a Greek letter. A Greek letter is
+    /// never a function keyword (`β(…)` is the name beta, not the function beta).
     var isGreek: Bool = false
 
     /// How the token is quoted in messages: its source text, or "end of input".

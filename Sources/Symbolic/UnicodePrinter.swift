@@ -27,12 +27,14 @@ import Exact
 ///   `2^(−t)`, `t^1000`. A superscript binds to the primary before it, so the base of a
 ///   superscript is parenthesized unless it is a number, name, π or call: `(√t)²`,
 ///   `(t²)³` (`t²³` would be t^23).
-/// - **Products** are juxtaposed (`2t`, `2πt`, `t(1 − t)`, `(t + 1)(t − 1)`, `t²s`),
+/// - **Products** are juxtaposed (`2t`, `2πt`, `π(1 − t)`, `(t + 1)(t − 1)`, `t²s`),
 ///   with a space where two names would merge or a word follows (`β_min t`,
 ///   `x₀ t`, `2 sin(t)`, `σ_d sin(t)`, `1e-30 t`, `2 e` since `2e1` would be a number),
 ///   and `·` where juxtaposition would be misread: before a number (`2·3`, `t·2^s`,
-///   which the parser requires), after a bare root (`√2·t`, not √(2t)) and after a `^`
-///   exponent (`2^t·s`, not 2^(ts)).
+///   which the parser requires), after a bare root (`√2·t`, not √(2t)), after a `^`
+///   exponent (`2^t·s`, not 2^(ts)) and between a name and `(` (`t·(1 − t)`, since
+///   `α(1 − t)` is α applied to 1 − t).
+/// - **Applications** of a quantity print as written: `α(1/2)`, `ρ(s)`.
 /// - **Quotients** are `a/b` with the fewest parentheses a reader needs: a product
 ///   or quotient as divisor is parenthesized (`1/(2t)`), and so is a quotient as the
 ///   left operand of a product or quotient (`(π/2)t`, `(a/b)/c`), because `π/2t` and
@@ -68,8 +70,11 @@ enum UnicodePrinter {
         case number
         /// A one-letter ASCII name: merges with a following ASCII letter.
         case singleLetter
-        /// A Greek letter alone, or π: the lexer ends the name there (`πt`, `σt`).
+        /// A Greek letter alone: the lexer ends the name there (`σt`).
         case greekLetter
+        /// π: ends like a Greek letter (`πt`) but is no name, so `π(1 − t)` is a
+        /// product, not an application.
+        case constant
         /// A longer name, one ending in a subscript (`β_min`, `x₀`), or a number in
         /// scientific notation (`1e-30 t` reads better than `1e-30t`).
         case name
@@ -133,7 +138,7 @@ enum UnicodePrinter {
         case .variable(let name):
             return self.name(name)
         case .pi:
-            return Piece(text: "π", start: .letter(greek: true), end: .greekLetter)
+            return Piece(text: "π", start: .letter(greek: true), end: .constant)
         case .negation(let x):
             let operand = render(x, parenthesized: level(x) < 4)
             return Piece(text: "\u{2212}" + operand.text, start: .minus, end: operand.end)
@@ -171,6 +176,8 @@ enum UnicodePrinter {
             return Piece(text: f.rawValue + "(" + render(x).text + ")", start: .word, end: .call)
         case .derivative(let x, let variable):
             return Piece(text: "diff(" + render(x).text + ", " + name(variable).text + ")", start: .word, end: .call)
+        case .application(let function, let x):
+            return Piece(text: name(function).text + "(" + render(x).text + ")", start: name(function).start, end: .call)
         }
     }
 
@@ -179,7 +186,7 @@ enum UnicodePrinter {
     static func isRadicand(_ x: Expr) -> Bool {
         switch x.kind {
         case .number: return level(x) == 5
-        case .variable, .pi, .derivative: return true
+        case .variable, .pi, .derivative, .application: return true
         case .function(let f, _): return f != .sqrt
         default: return false
         }
@@ -188,6 +195,7 @@ enum UnicodePrinter {
     /// What goes between two juxtaposed factors: nothing, a space, or `·`.
     static func separator(_ left: Piece, _ right: Piece) -> String {
         if right.start == .digit { return "·" }
+        if right.start == .open, [.singleLetter, .greekLetter, .name].contains(left.end) { return "·" }
         switch left.end {
         case .radical, .caret: return "·"
         case .name, .call: return " "

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct S304LogSNRNotMonotoneTests {
     @Test func fires() async {
-        await expectFinding("S304", in: "schedule a {\n    alpha = 1\n    sigma = t (1 - t)\n    target = eps\n}\n",
+        await expectFinding("S304", in: "schedule a {\n    alpha = 1\n    sigma = t*(1 - t)\n    target = eps\n}\n",
                             line: 2, column: 5, message: "log-SNR is not strictly monotone: dλ/dt = 0 at t = 1/2")
     }
     @Test func increasing() async {

@@ -8,6 +8,10 @@ import Testing
         (["simplify", "cos(pi/2 t)", "--at", "t=1/2"], "sqrt(2)/2\n≈ 0.70710678118654752440\n"),
         (["simplify", "t^2", "--at", "t=1/3"], "1/9\n"),
         (["simplify", "sqrt(x^2)", "--assume-positive", "x"], "x\n"),
+        // Names compare canonically: `σ` is `sigma` in --at and --assume-positive too.
+        (["simplify", "sigma + 1", "--at", "σ=1/2"], "3/2\n"),
+        (["simplify", "sqrt(σ_d^2)", "--assume-positive", "sigma_d"], "sigma_d\n"),
+        (["simplify", "sqrt(sigma_d^2)", "--assume-positive", "σ_d"], "sigma_d\n"),
         (["simplify", "-t^2 + 1"], "1 - t^2\n"),
         (["simplify", "sqrt(1 - alpha^2)", "--format", "unicode"], "√(1 − α²)\n"),
         (["simplify", "sigma_d^2/(s^2 + sigma_d^2)", "--format", "latex"], "\\frac{\\sigma_{d}^{2}}{s^{2} + \\sigma_{d}^{2}}\n"),
@@ -44,6 +48,10 @@ import Testing
         (["simplify", "log(t)", "--at", "t=0"], "<expression>:1:1: error: logarithm of the non-positive number 0\n1 | log(t)\n  | ^~~~~~\n"),
         (["simplify", "1/(x - x)"], "<expression>:1:1: error: division by zero: the divisor x - x simplifies to 0\n1 | 1/(x - x)\n  | ^~~~~~~~~\n"),
         (["simplify", "t", "--at", "t=sqrt(-1)"], "--at t:1:1: error: square root of the negative number -1\n1 | sqrt(-1)\n  | ^~~~~~~~\n"),
+        // A name before `(` is never a product; without a schedule nothing is a function of time.
+        (["simplify", "t(1 - t)"], "<expression>:1:1: error: 't' is not a function; write t*(…) to multiply\n1 | t(1 - t)\n  | ^\n  |  *\n"),
+        (["simplify", "α(t)"], "<expression>:1:1: error: 'α' is not a function; write α*(…) to multiply\n1 | α(t)\n  | ^\n  |  *\n"
+            + "  = note: 'alpha' is a quantity of a schedule: apply it in a schedule file or in 'sched repl'\n"),
     ] as [([String], String)])
     func inputErrorsAreDiagnosticsWithExitOne(arguments: [String], expected: String) throws {
         let r = try SchedBinary.run(arguments)

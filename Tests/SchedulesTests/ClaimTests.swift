@@ -25,7 +25,7 @@ import Testing
             "expect zeros(sigma*(1 - t)) == { 0 , 1 }",
             "expect snr > 0",
             "expect cov < 0",
-            "expect alpha^2 + sigma^2 == 1 - 2t(1 - t)",
+            "expect alpha^2 + sigma^2 == 1 - 2t*(1 - t)",
             "expect diff(alpha, t) == c",
         ])
         #expect(found.map(\.claim) == [
@@ -38,7 +38,7 @@ import Testing
             .zeroSet(Self.e("sigma*(1 - t)"), [Self.e("0"), Self.e("1")]),
             .positive(Self.e("snr")),
             .negative(Self.e("cov")),
-            .identity(Self.e("alpha^2 + sigma^2"), Self.e("1 - 2t(1 - t)")),
+            .identity(Self.e("alpha^2 + sigma^2"), Self.e("1 - 2t*(1 - t)")),
             .identity(Self.e("diff(alpha, t)"), Self.e("c")),
         ])
         #expect(found[3].text == "rho == 0 at t = 1/2")

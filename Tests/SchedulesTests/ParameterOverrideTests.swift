@@ -24,6 +24,16 @@ import Testing
         #expect(ascii(s.d.value) == "-1/sqrt(s^2 + 1)")
     }
 
+    /// `--param σ_data=1` names the parameter `sigma_data`.
+    @Test func anOverrideNameComparesByItsCanonicalSpelling() throws {
+        let s = try schedule("edm", in: Self.edm, overrides: ["σ_data": "1"])
+        #expect(ascii(s.params[0].value) == "1" && s.params[0].overridden)
+        let file = try validate(Self.edm, overrides: ["σ_dat": "1"])
+        #expect(file.diagnostics.map(render) == [
+            "1:1: unknown-parameter: --param sigma_dat: no schedule in this file has a parameter 'sigma_dat'; did you mean 'sigma_data'?",
+        ])
+    }
+
     @Test func withoutOverrideTheFileValueIsUsed() throws {
         let s = try schedule("edm", in: Self.edm)
         #expect(ascii(s.params[0].value) == "1/2" && !s.params[0].overridden)

@@ -11,7 +11,7 @@ import Testing
                 time τ ∈ [0, π/2]
                 α = cos(τ)
                 σ = sin(τ)
-                target = σ_d (α ε − σ x₀)
+                target = σ_d·(α ε − σ x₀)
             }
             """
         let s = try schedule("trig", in: text)

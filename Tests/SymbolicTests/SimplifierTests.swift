@@ -51,14 +51,14 @@ func zeroTest(_ text: String, assuming assumptions: Assumptions = .none) throws 
         let cSkip = "(sigma_d^2/(s^2 + sigma_d^2))"
         let cOut = "(s sigma_d/sqrt(s^2 + sigma_d^2))"
         let c = "((1 - \(cSkip))/\(cOut))"
-        let d = "(-s \(cSkip)/\(cOut))"
+        let d = "(-s*\(cSkip)/\(cOut))"
         let positive = Assumptions(positive: ["s", "sigma_d"])
-        #expect(try simplified("\(c) sigma_d^2 + s \(d)", assuming: positive) == "0")
-        #expect(try simplified("\(c) sigma_d^2 + s \(d)") == "0")
+        #expect(try simplified("\(c) sigma_d^2 + s*\(d)", assuming: positive) == "0")
+        #expect(try simplified("\(c) sigma_d^2 + s*\(d)") == "0")
         #expect(try simplified(c) == "s/(sigma_d*sqrt(s^2 + sigma_d^2))")
         #expect(try simplified(d) == "-sigma_d/sqrt(s^2 + sigma_d^2)")
         // With another data variance (1 instead of σd²) the covariance is not zero.
-        let other = try zeroTest("\(c) + s \(d)", assuming: positive)
+        let other = try zeroTest("\(c) + s*\(d)", assuming: positive)
         #expect(other.isProvenNonzero, "\(other)")
     }
 

@@ -12,6 +12,9 @@ import Testing
         case .number, .pi: break
         case .variable(let name): set.insert(name)
         case .negation(let x), .function(_, let x): names(x, into: &set)
+        case .application(let name, let x):
+            set.insert(name)
+            names(x, into: &set)
         case .binary(_, let l, let r):
             names(l, into: &set)
             names(r, into: &set)

@@ -159,6 +159,8 @@ struct HumanPrinter {
             let argument: String = print(x)
             let variable: String = space() + name(v)
             return "diff(" + argument + "," + variable + ")"
+        case .application(let n, let x):
+            return name(n) + "(" + space() + print(x) + space() + ")"
         case .binary(let op, let l, let r):
             switch op {
             case .add, .subtract:
@@ -170,8 +172,11 @@ struct HumanPrinter {
                 let lhs = operand(l, parenthesize: ASCIIPrinter.level(l) < 2)
                 let rhs = operand(r, parenthesize: ASCIIPrinter.level(r) <= 2 || (ASCIIPrinter.isNegation(r) && rng.chance(0.5)))
                 if op == .divide { return lhs + space() + rng.pick(["/", "÷"]) + space() + rhs }
-                if let first = rhs.unicodeScalars.first, rng.chance(0.6), startsJuxtaposable(first) {
-                    // Juxtaposition. No space only where the lexer cannot merge the two.
+                // Juxtaposition, but never a name before `(`: that is an application.
+                if let first = rhs.unicodeScalars.first, rng.chance(0.6), startsJuxtaposable(first),
+                   first != "(" || lhs.hasSuffix(")") || (endsWithNumber(lhs) && lhs.last.map { $0.isNumber || $0 == "." } == true)
+                {
+                    // No space only where the lexer cannot merge the two.
                     let number = endsWithNumber(lhs)
                     let glue = (first == "(" && (lhs.hasSuffix(")") || number))
                         || (number && first != "e" && first != "E")

@@ -36,20 +36,10 @@ public enum S501UnusedDefinition: LintRule {
         return out
     }
 
-    /// The identifiers of a statement's text (comments excluded).
+    /// The canonical names of a statement's text (comments excluded), so that a use
+    /// spelled `σ_d` counts for `param sigma_d`.
     static func identifiers(in text: String) -> Set<String> {
-        var out: Set<String> = []
-        var current = ""
-        for ch in text.unicodeScalars {
-            if ch == "#" { break }
-            if ch == "_" || ch.properties.isAlphabetic || (!current.isEmpty && ("0"..."9").contains(ch)) {
-                current.unicodeScalars.append(ch)
-            } else {
-                if !current.isEmpty { out.insert(current) }
-                current = ""
-            }
-        }
-        if !current.isEmpty { out.insert(current) }
-        return out
+        let code = text.prefix { $0 != "#" }
+        return Set(NameSpelling.names(in: String(code)))
     }
 }

@@ -117,12 +117,7 @@ public struct ClaimChecker: Sendable {
         analysis.zerosAsWritten(e.form, definedness: e.definedness)
     }
 
-    func pointText(_ p: ZeroPoint) -> String {
-        switch p.location {
-        case .exact(let f): return "\(t) = \(Self.text(f))"
-        case .enclosure(let l, let u, _): return "\(t) ≈ \(p.approximation) (in (\(l), \(u)))"
-        }
-    }
+    func pointText(_ p: ZeroPoint) -> String { p.text(variable: t) }
 
     func checkZeroSet(_ q: Expr, _ claimed: [Expr]) throws -> ClaimVerdict {
         let written = try definedForm(q)

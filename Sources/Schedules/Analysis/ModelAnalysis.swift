@@ -253,7 +253,7 @@ extension ModelAnalysis {
             bindings[name] = f
             definedness[name] = self.definedness(ofQuantity: name)
         }
-        return Simplifier(assuming: model.assumptions, bindings: bindings, bindingDefinedness: definedness)
+        return Simplifier(assuming: model.assumptions, bindings: bindings, bindingDefinedness: definedness, timeVariable: model.time)
     }
 }
 

@@ -34,6 +34,16 @@ public struct ZeroPoint: Sendable, Equatable {
     }
 }
 
+extension ZeroPoint {
+    /// `t = 1/2`, or `t ≈ 0.70710678118654752 (in (1/2, 1))` for an enclosure.
+    public func text(variable: String) -> String {
+        switch location {
+        case .exact(let f): return "\(variable) = \(printASCII(f.expression))"
+        case .enclosure(let l, let u, _): return "\(variable) ≈ \(approximation) (in (\(l), \(u)))"
+        }
+    }
+}
+
 /// The zero set of a quantity on the domain: identically zero, or a list of points,
 /// with `complete` true only when it is proven that there are no others.
 public struct ZeroSet: Sendable, Equatable {
@@ -79,6 +89,20 @@ public struct AnalysisDomain: Sendable {
     /// [0, 1]
     public static func unit(_ variable: String = "t") -> AnalysisDomain {
         AnalysisDomain(variable: variable, lower: .zero, upper: .one, lowerClosed: true, upperClosed: true)
+    }
+
+    /// A rational point strictly inside the domain, where a function without zeros
+    /// or poles on it shows its sign: the midpoint of finite ends, one past a finite
+    /// lower end; nil when the ends cannot be separated.
+    var interiorPoint: Rational? {
+        let l = lower?.ball(at: [:], precision: 128).upperBound
+        let u = upper?.ball(at: [:], precision: 128).lowerBound
+        switch (l, u) {
+        case (let l?, let u?): return l < u ? (l + u).timesPowerOfTwo(-1) : nil
+        case (let l?, nil): return l + 1
+        case (nil, let u?): return u - 1
+        default: return .zero
+        }
     }
 
     /// The interval with rational ends when both ends are rational (or infinite).

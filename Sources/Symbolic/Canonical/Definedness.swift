@@ -53,6 +53,17 @@ public enum DefinednessCondition: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The condition with symbols replaced (a quantity applied at a point).
+    public func substituting(_ bindings: [String: CanonicalForm], assuming assumptions: Assumptions = .none) throws(SimplificationError) -> DefinednessCondition {
+        switch self {
+        case .nonzero(let f): return .nonzero(try f.substituting(bindings, assuming: assumptions))
+        case .nonnegative(let f): return .nonnegative(try f.substituting(bindings, assuming: assumptions))
+        case .positive(let f): return .positive(try f.substituting(bindings, assuming: assumptions))
+        case .notBothZero(let f, let g):
+            return .notBothZero(try f.substituting(bindings, assuming: assumptions), try g.substituting(bindings, assuming: assumptions))
+        }
+    }
+
     /// True, without looking at any point, when the condition holds wherever its
     /// function is defined: a nonzero constant, or a form that is a sum of positive
     /// terms (see `CanonicalForm.isStructurallyPositive`).

@@ -22,12 +22,21 @@ public struct Simplifier: Sendable {
     public var bindingDefinedness: [String: Definedness]
     /// Collects the conditions of `definedForm(of:)`; nil when nobody asked.
     private var sink: DefinednessSink?
+    /// The variable that the argument of an application replaces: `alpha(1/2)` is
+    /// the binding of `alpha` with `timeVariable` = 1/2. nil where nothing depends
+    /// on a time (no name can be applied).
+    ///
+    /// The binding is substituted as it is, simplified under `assumptions`; the
+    /// caller vouches that the argument lies where those assumptions hold (the
+    /// schedule's domain).
+    public var timeVariable: String?
 
     public init(assuming assumptions: Assumptions = .none, bindings: [String: CanonicalForm] = [:],
-                bindingDefinedness: [String: Definedness] = [:]) {
+                bindingDefinedness: [String: Definedness] = [:], timeVariable: String? = nil) {
         self.assumptions = assumptions
         self.bindings = bindings
         self.bindingDefinedness = bindingDefinedness
+        self.timeVariable = timeVariable
     }
 
     /// The canonical form of `e` and the conditions under which `e` *as written* is
@@ -114,6 +123,11 @@ public struct Simplifier: Sendable {
                 case .sigmoid: return try CanonicalForm.sigmoid(a)
                 }
             }
+        case .application(let name, let argument):
+            let a = try form(argument)
+            return try located(e) { () throws(SimplificationError) -> CanonicalForm in
+                try application(name, at: a, written: argument)
+            }
         case .derivative(let inner, let variable):
             // Differentiate before substituting: diff(t^2, t) at t = 1/2 is 1, not 0.
             var unbound = self
@@ -129,6 +143,26 @@ public struct Simplifier: Sendable {
                 try derivative.substituting([variable: value])
             }
         }
+    }
+
+    /// `name` at `a`: its binding with the time variable replaced by `a`. An unbound
+    /// name is a symbol, which is its own value at the time variable and unknown at
+    /// any other point.
+    private func application(_ name: String, at a: CanonicalForm, written argument: Expr) throws(SimplificationError) -> CanonicalForm {
+        guard let t = timeVariable else {
+            throw .domain("'\(name)' is not a function here: nothing depends on a time variable")
+        }
+        guard let value = bindings[name] else {
+            if a == .symbol(t) { return .symbol(name) }
+            throw .domain("the value of '\(name)' is not known here, so '\(name)(\(printASCII(argument)))' cannot be evaluated")
+        }
+        // Q(a) is defined where Q's conditions hold at a.
+        if let sink, let conditions = bindingDefinedness[name] {
+            for condition in conditions.conditions {
+                if let moved = try? condition.substituting([t: a], assuming: assumptions) { sink.definedness.insert(moved) }
+            }
+        }
+        return try value.substituting([t: a], assuming: assumptions)
     }
 }
 
