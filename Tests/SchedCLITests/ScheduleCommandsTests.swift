@@ -70,7 +70,7 @@ func jsonObject(_ text: String) throws -> [String: Any] {
             schedule rho00 {
                 time t in [0, 1]
                 x_t = (1 - t) x0 + t eps
-                target = t (1 - t) (eps - x0)
+                target = t*(1 - t)*(eps - x0)
             }
             """
         let r = try SchedBinary.run(["eval", "-", "--at", "0"], stdin: source)

@@ -50,7 +50,7 @@ import Testing
     /// A target that makes ρ = 0/0 at both ends: ρ is undefined there (not 0), with
     /// the one-sided limits ∓√2/2, and its only zero is 1/2.
     @Test func rhoZeroOverZeroAtTheEnds() throws {
-        let a = try analysis("    x_t = (1 - t) x0 + t eps\n    target = t (1 - t) (eps - x0)")
+        let a = try analysis("    x_t = (1 - t) x0 + t eps\n    target = t*(1 - t)*(eps - x0)")
         #expect(text(a.zeros["rho"]) == "t = 1/2 (exact) — complete (t = 0 is left out: ρ is undefined there (the limit there is -sqrt(2)/2); t = 1 is left out: ρ is undefined there (the limit there is sqrt(2)/2))")
         #expect(end(a.ends.lower["rho"]) == "undefined → −√2/2")
         #expect(end(a.ends.upper["rho"]) == "undefined → √2/2")
@@ -122,7 +122,7 @@ import Testing
     /// A let that divides by t − 1/2 makes the schedule undefined at 1/2, though the
     /// coefficients' canonical forms cancel the factor.
     @Test func definednessOfLetsTravelsWithTheirUses() throws {
-        let a = try analysis("    let g = (t - 1/2)/(t - 1/2)\n    alpha = g (1 - t)\n    sigma = t\n    target = eps")
+        let a = try analysis("    let g = (t - 1/2)/(t - 1/2)\n    alpha = g*(1 - t)\n    sigma = t\n    target = eps")
         #expect(ascii(a.model.alpha) == "1 - t")
         #expect(text(a.undefined) == "t = 1/2 (exact) [α → 1/2; σ → 1/2; det A → 1/2; ρ → √2/2] — complete")
     }

@@ -48,8 +48,16 @@ extension UnifiedModel {
     /// "nonzero" taken inside the domain and at points where the schedule's
     /// coefficients (and `alsoDefined`) are defined: a refutation of an identity on
     /// the domain. A difference nonzero only outside the domain is unknown here.
-    public func zeroTestOnDomain(_ f: CanonicalForm, alsoDefined: [CanonicalForm] = []) -> ZeroTestResult {
-        ZeroTest(assuming: assumptions).test(f, witnesses: [time: domain.witnessCandidates],
-                                             alsoDefined: [alpha, sigma, c, d, dataVariance] + alsoDefined)
+    ///
+    /// The canonical forms may have values where the schedule as written has none
+    /// (√(t − ½)² is t − ½ at t = 0), so candidates are kept only where `definedness`
+    /// (by default the coefficients') is proven to hold.
+    public func zeroTestOnDomain(_ f: CanonicalForm, alsoDefined: [CanonicalForm] = [], definedness: Definedness? = nil) -> ZeroTestResult {
+        let conditions = definedness.map { $0.union(coefficientDefinedness) } ?? coefficientDefinedness
+        let candidates = domain.witnessCandidates.filter {
+            conditions.holds(at: [time: CanonicalForm($0)], assuming: assumptions) == true
+        }
+        return ZeroTest(assuming: assumptions).test(f, witnesses: [time: candidates],
+                                                    alsoDefined: [alpha, sigma, c, d, dataVariance] + alsoDefined)
     }
 }

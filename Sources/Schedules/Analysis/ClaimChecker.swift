@@ -58,7 +58,7 @@ public struct ClaimChecker: Sendable {
                 let (lhs, rhs) = (left.form, right.form)
                 let raw = try lhs - rhs
                 let difference = DomainSimplification(domain: model.domain, finder: ZeroFinder(assuming: model.assumptions)).simplify(raw)
-                switch model.zeroTestOnDomain(difference, alsoDefined: [lhs, rhs]) {
+                switch model.zeroTestOnDomain(difference, alsoDefined: [lhs, rhs], definedness: left.definedness.union(right.definedness)) {
                 case .zero(let method):
                     let rewritten = difference == raw ? "" : " on the domain, after √(g²) = g where g ≥ 0 there"
                     return .proven("\(printASCII(q)) − (\(printASCII(e))) is 0\(rewritten): \(method)")
