@@ -4,7 +4,16 @@ import Testing
 /// The README is the user's manual: every `$ sched …` example in it is run with the
 /// real binary, and its output must be exactly what the README shows.
 @Suite struct ReadmeExamplesTests {
-    struct Example { var arguments: [String]; var expected: String }
+    struct Example {
+        var arguments: [String]
+        var expected: String
+        /// The output without the blank lines that separate it from the next example.
+        var trimmed: Example {
+            var e = self
+            while e.expected.hasSuffix("\n\n") { e.expected.removeLast() }
+            return e
+        }
+    }
 
     static func examples() throws -> [Example] {
         let readme = URL(fileURLWithPath: #filePath)
@@ -13,12 +22,16 @@ import Testing
         let lines = try String(contentsOf: readme, encoding: .utf8).components(separatedBy: "\n")
         var examples: [Example] = []
         var current: Example?
+        var inFence = false
         for line in lines {
             if line.hasPrefix("$ sched ") {
-                if let c = current { examples.append(c) }
+                if let c = current { examples.append(c.trimmed) }
                 current = Example(arguments: shellWords(String(line.dropFirst("$ sched ".count))), expected: "")
-            } else if line.hasPrefix("```") || (line.isEmpty && current != nil) {
-                if let c = current { examples.append(c) }
+            } else if line.hasPrefix("```") || (line.isEmpty && current != nil && !inFence) {
+                // Inside a fenced block a blank line is part of the output (lint
+                // findings are separated by one); the fence ends the example.
+                if line.hasPrefix("```") { inFence.toggle() }
+                if let c = current { examples.append(c.trimmed) }
                 current = nil
             } else if current != nil {
                 current!.expected += line + "\n"

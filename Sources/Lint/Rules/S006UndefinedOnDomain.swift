@@ -20,6 +20,26 @@ public enum S006UndefinedOnDomain: LintRule {
         let places = u.intervals.map { "\(t) in " + printASCIIInterval($0) } + u.points.map(c.pointText)
         var notes = ["undefined on \(c.domainText): " + places.joined(separator: ", ") + (u.complete ? " (complete)" : "")]
         if let n = u.note { notes.append(n) }
+        // Where a coefficient has a limit, say so: a removable singularity is fixed by
+        // writing the limit, a jump by splitting the domain.
+        for (p, limits) in zip(u.points, u.limits) {
+            guard let alpha = limits["alpha"] ?? limits["sigma"] else { continue }
+            let name = limits["alpha"] != nil ? "α" : "σ"
+            func text(_ l: Limit) -> String {
+                switch l {
+                case .finite(let v): return printASCII(v.expression)
+                case .positiveInfinity: return "inf"
+                case .negativeInfinity: return "-inf"
+                }
+            }
+            switch (alpha.left, alpha.right) {
+            case (let a?, let b?) where a == b:
+                notes.append("at \(c.pointText(p)): \(name) → \(text(a)) from both sides (a removable singularity)")
+            case (let a?, let b?):
+                notes.append("at \(c.pointText(p)): \(name) jumps from \(text(a)) to \(text(b))")
+            default: break
+            }
+        }
         return [Finding(info, "a coefficient is undefined \(u.intervals.isEmpty ? "at" : "for") \(places[0]) on the domain \(c.domainText)", at: c.forwardRange,
                         notes: notes, evidence: [("points", places.joined(separator: "; "))], schedule: c.schedule.name)]
     }
