@@ -43,8 +43,9 @@ struct DefinednessChart {
         let t = domain.variable
         var located: [DefinednessCondition] = []
         var everywhereUndefined = false
+        let signs = PositivityByShape(strict: positiveParameters.subtracting([t]), nonnegative: positiveParameters)
         for original in definedness.conditions {
-            guard let condition = Self.withoutParameterFactors(original, time: t, positive: positiveParameters.subtracting([t])) else { continue }
+            guard let condition = Self.withoutPositiveFactors(original, time: t, signs) else { continue }
             let g = condition.function
             if !g.symbols.isSubset(of: [t]) {
                 complete = false
@@ -165,20 +166,18 @@ struct DefinednessChart {
         }
     }
 
-    /// The condition with the factors that depend on positive parameters only taken
-    /// out of its functions (σ_d·sin t ≠ 0 is sin t ≠ 0 for σ_d > 0; such factors are
-    /// positive, so signs are kept); nil when nothing is left to decide.
-    static func withoutParameterFactors(_ c: DefinednessCondition, time t: String, positive: Set<String>) -> DefinednessCondition? {
-        func reduced(_ f: CanonicalForm) -> CanonicalForm? {
+    /// The condition with the factors proven positive by their shape taken out of its
+    /// functions (σ_d·sin t ≠ 0 is sin t ≠ 0 for σ_d > 0; s/√(s² + σ_d²) ≠ 0 is s ≠ 0);
+    /// signs are kept, since the factors are positive. Nil when nothing is left to
+    /// decide.
+    static func withoutPositiveFactors(_ c: DefinednessCondition, time t: String, _ signs: PositivityByShape) -> DefinednessCondition? {
+        func reduced(_ f: CanonicalForm) -> CanonicalForm {
             guard !f.symbols.isSubset(of: [t]) else { return f }
             func strip(_ p: MultivariatePolynomial) -> MultivariatePolynomial? {
                 let factorization = p.factored()
                 var kept = p.ring.constant(factorization.content)
                 for (factor, multiplicity) in factorization.factors {
-                    guard let form = try? CanonicalForm(numerator: factor, denominator: factor.ring.one) else { return nil }
-                    if !form.symbols.contains(t), form.symbols.isSubset(of: positive), ConstantSign.isPositive(form, positiveSymbols: positive) {
-                        continue
-                    }
+                    if signs.isPositive(factor) { continue }
                     guard let power = try? factor.power(multiplicity) else { return nil }
                     kept = kept * power
                 }
@@ -189,12 +188,17 @@ struct DefinednessChart {
         }
         let result: DefinednessCondition
         switch c {
-        case .nonzero(let f): guard let g = reduced(f) else { return c }; result = .nonzero(g)
-        case .nonnegative(let f): guard let g = reduced(f) else { return c }; result = .nonnegative(g)
-        case .positive(let f): guard let g = reduced(f) else { return c }; result = .positive(g)
-        case .notBothZero(let f, let g): guard let a = reduced(f), let b = reduced(g) else { return c }; result = .notBothZero(a, b)
+        case .nonzero(let f): result = .nonzero(reduced(f))
+        case .nonnegative(let f): result = .nonnegative(reduced(f))
+        case .positive(let f): result = .positive(reduced(f))
+        case .notBothZero(let f, let g): result = .notBothZero(reduced(f), reduced(g))
         }
-        return result.holdsTrivially ? nil : result
+        if result.holdsTrivially { return nil }
+        if case .notBothZero(let f, let g) = result {
+            return signs.isPositive(f.numerator) || signs.isPositive(g.numerator) ? nil : result
+        }
+        if signs.isPositive(result.function.numerator) && signs.isPositive(result.function.denominator) { return nil }
+        return result
     }
 
     /// A rational strictly between two bounds (either may be infinite).
@@ -356,4 +360,38 @@ public struct UndefinedSet: Sendable, Equatable {
 
     /// Nothing undefined was found (proven empty only when `complete`).
     public var isEmpty: Bool { points.isEmpty && intervals.isEmpty }
+}
+
+/// Positivity read from the shape of a polynomial in kernels, given symbols known
+/// positive (symbolic parameters) or nonnegative (the time on a domain with lower
+/// end ≥ 0): every coefficient positive, every factor of every term nonnegative
+/// (π, exp, √, those symbols, or an even power of anything), and one term strictly
+/// positive (π, exp, positive symbols, √ of something positive). Such a sum is > 0.
+struct PositivityByShape {
+    let strict: Set<String>
+    let nonnegative: Set<String>
+
+    func isPositive(_ p: MultivariatePolynomial) -> Bool {
+        if let c = p.constantValue { return c.isPositive }
+        var kinds: [(nonnegative: Bool, strict: Bool)] = []
+        for key in p.ring.variables {
+            switch CanonicalForm.kernelForm(key: key, in: p)?.kernel {
+            case .pi?, .exp?: kinds.append((true, true))
+            case .symbol(let name)?: kinds.append((nonnegative.contains(name) || strict.contains(name), strict.contains(name)))
+            case .sqrt(let r)?: kinds.append((true, isPositive(r.numerator) && isPositive(r.denominator)))
+            default: kinds.append((false, false))
+            }
+        }
+        var someStrict = false
+        for term in p.terms {
+            guard term.coefficient.isPositive else { return false }
+            var strictTerm = true
+            for (i, e) in term.exponents.enumerated() where e > 0 {
+                if !kinds[i].nonnegative && e % 2 == 1 { return false }
+                if !kinds[i].strict { strictTerm = false }
+            }
+            if strictTerm { someStrict = true }
+        }
+        return someStrict
+    }
 }
