@@ -136,7 +136,10 @@ public enum Linter {
     public static func lintSchedule(_ schedule: Schedule, in file: ScheduleFile, rules: [any LintRule.Type],
                                     options: LintOptions) -> [Finding] {
         let context = ScheduleContext(schedule: schedule, file: file, analysis: ModelAnalysis(schedule.unifiedModel))
-        var findings = rules.flatMap { $0.check(context) }
+        // A schedule undefined at every point of its domain has no ρ, det or SNR to
+        // judge: only S006 says so.
+        let applicable = context.analysis.undefinedEverywhere ? rules.filter { $0.info.code == S006UndefinedOnDomain.info.code } : rules
+        var findings = applicable.flatMap { $0.check(context) }
         if let note = context.orientationNote, context.reversed {
             for i in findings.indices where !findings[i].notes.contains(note) { findings[i].notes.append(note) }
         }

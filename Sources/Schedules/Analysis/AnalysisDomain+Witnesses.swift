@@ -54,7 +54,13 @@ extension UnifiedModel {
     /// (by default the coefficients') is proven to hold.
     public func zeroTestOnDomain(_ f: CanonicalForm, alsoDefined: [CanonicalForm] = [], definedness: Definedness? = nil) -> ZeroTestResult {
         let conditions = definedness.map { $0.union(coefficientDefinedness) } ?? coefficientDefinedness
-        let candidates = domain.witnessCandidates.filter {
+        // The witnesses of the pieces where the conditions hold come first: they are
+        // defined by construction, wherever on the domain the schedule lives.
+        let chart = chart(conditions)
+        let pieces = chart.pieces.filter { $0.status == .defined }.compactMap(\.witness)
+        let closedEnds = [domain.lowerClosed ? domain.lower?.rationalValue : nil, domain.upperClosed ? domain.upper?.rationalValue : nil]
+            .compactMap { $0 }
+        let candidates = (pieces + domain.witnessCandidates + closedEnds).filter {
             conditions.holds(at: [time: CanonicalForm($0)], assuming: assumptions) == true
         }
         return ZeroTest(assuming: assumptions).test(f, witnesses: [time: candidates],

@@ -41,6 +41,45 @@ public struct ClaimChecker: Sendable {
         return (f, own.union(analysis.coefficientDefinedness).union(.structural(of: f)))
     }
 
+    /// A refutation when a claimed point lies outside the domain (no counterexample
+    /// point: the claim is about a time the schedule does not have), unknown when that
+    /// cannot be decided, nil when it lies inside.
+    func outsideTheDomain(_ c: CanonicalForm) -> ClaimVerdict? {
+        switch model.domain.contains(ZeroPoint(location: .exact(c), multiplicity: nil, approximation: "")) {
+        case true?: return nil
+        case false?: return .refuted("\(t) = \(Self.text(c)) lies outside the domain \(AnalysisText.domain(model.domain))")
+        case nil: return .unknown("whether \(t) = \(Self.text(c)) lies in the domain could not be decided")
+        }
+    }
+
+    /// For an identity: where the schedule is defined but a side is not, the sides
+    /// are not equal there — refuted at such a point (or unknown when undecided).
+    func undefinedWhereTheScheduleIsDefined(_ sides: Definedness) -> ((String, String) -> ClaimVerdict)? {
+        let extra = sides.conditions.filter { !analysis.coefficientDefinedness.conditions.contains($0) }
+        guard !extra.isEmpty else { return nil }
+        let chart = model.chart(sides)
+        let schedule = model.chart(analysis.coefficientDefinedness)
+        for (i, piece) in chart.pieces.enumerated() where piece.status == .undefined {
+            guard let w = piece.witness else { continue }
+            let point = ZeroPoint(location: .exact(CanonicalForm(w)), multiplicity: nil, approximation: w.decimalString(significantDigits: 17))
+            if schedule.status(of: point) == .defined {
+                _ = i
+                return { q, e in .refuted("\(q) and \(e) are not both defined at \(self.t) = \(w), where the schedule is", at: "\(self.t) = \(w)") }
+            }
+        }
+        for mark in chart.marks where mark.status == .undefined {
+            if schedule.status(of: mark.point) == .defined {
+                let at = self.pointText(mark.point)
+                return { q, e in .refuted("\(q) and \(e) are not both defined at \(at), where the schedule is", at: at) }
+            }
+        }
+        if !chart.complete {
+            let note = chart.notes.joined(separator: "; ")
+            return { q, e in .unknown("\(q) and \(e) are equal where both are defined, but where that is was not decided: \(note)") }
+        }
+        return nil
+    }
+
     /// True when the expression is proven defined at t = w: a refutation needs a value.
     func isDefined(_ definedness: Definedness, at w: CanonicalForm) -> Bool {
         definedness.holds(at: [t: w], assuming: model.assumptions) == true
@@ -58,9 +97,13 @@ public struct ClaimChecker: Sendable {
                 let (lhs, rhs) = (left.form, right.form)
                 let raw = try lhs - rhs
                 let difference = DomainSimplification(domain: model.domain, finder: ZeroFinder(assuming: model.assumptions)).simplify(raw)
-                switch model.zeroTestOnDomain(difference, alsoDefined: [lhs, rhs], definedness: left.definedness.union(right.definedness)) {
+                let sides = left.definedness.union(right.definedness)
+                switch model.zeroTestOnDomain(difference, alsoDefined: [lhs, rhs], definedness: sides) {
                 case .zero(let method):
                     let rewritten = difference == raw ? "" : " on the domain, after √(g²) = g where g ≥ 0 there"
+                    // Equal where both sides are defined; the claim also needs them
+                    // defined wherever the schedule is (exp(log α) has no value where α ≤ 0).
+                    if let gap = undefinedWhereTheScheduleIsDefined(sides) { return gap(printASCII(q), printASCII(e)) }
                     return .proven("\(printASCII(q)) − (\(printASCII(e))) is 0\(rewritten): \(method)")
                 case .nonzero(let point, let value):
                     let at = point.keys.sorted().map { "\($0) = \(point[$0]!)" }.joined(separator: ", ")
@@ -81,9 +124,10 @@ public struct ClaimChecker: Sendable {
             case .zeroAt(let q, let variable, let at):
                 let value = try form(at)
                 let subject = try definedForm(q)
+                if variable == t, let outside = outsideTheDomain(value) { return outside }
                 if variable == t, !isDefined(subject.definedness, at: value) {
                     if subject.definedness.holds(at: [t: value], assuming: model.assumptions) == false {
-                        return .refuted("\(printASCII(q)) is undefined at \(variable) = \(Self.text(value))", at: "\(variable) = \(Self.text(value))")
+                        return .refuted("\(printASCII(q)) is undefined at \(variable) = \(Self.text(value)), so it is not 0 there")
                     }
                     return .unknown("whether \(printASCII(q)) is defined at \(variable) = \(Self.text(value)) was not decided")
                 }
@@ -131,8 +175,9 @@ public struct ClaimChecker: Sendable {
         // expression is undefined it has no zero.
         var undecided: [String] = []
         for c in claimedForms {
+            if let outside = outsideTheDomain(c) { return outside }
             if written.definedness.holds(at: [t: c], assuming: model.assumptions) == false {
-                return .refuted("\(printASCII(q)) is undefined at \(t) = \(Self.text(c)), so that is no zero", at: "\(t) = \(Self.text(c))")
+                return .refuted("\(printASCII(q)) is undefined at \(t) = \(Self.text(c)), so that is no zero")
             }
             let value = try subject.substituting([t: c], assuming: model.assumptions)
             let verdict = ZeroTest(assuming: model.assumptions).test(value)

@@ -56,6 +56,9 @@ struct DefinednessChart {
         }
         // Zeros of every condition, merged into one ordered list of cut points.
         var cuts: [(point: ZeroPoint, zeroOf: Set<Int>)] = []
+        // Conditions whose zeros are not all known: at a point they are decided by a
+        // ball there, not by absence from the list.
+        var incomplete = Set<Int>()
         for (index, condition) in located.enumerated() {
             let z = zeros(condition.function)
             if z.identicallyZero {
@@ -64,6 +67,7 @@ struct DefinednessChart {
             }
             if !z.complete {
                 complete = false
+                incomplete.insert(index)
                 notes.append("the zeros of \(printASCII(condition.function.expression)) are not all located\(z.note.map { ": \($0)" } ?? "")")
             }
             var points = z.points
@@ -72,6 +76,7 @@ struct DefinednessChart {
                 let other = zeros(g)
                 if !other.complete {
                     complete = false
+                    incomplete.insert(index)
                     notes.append("the zeros of \(printASCII(g.expression)) are not all located")
                 }
                 if !other.identicallyZero {
@@ -105,6 +110,14 @@ struct DefinednessChart {
                 if zeroOf.contains(index) {
                     if condition.excludesZeros { return .undefined }
                     continue
+                }
+                if incomplete.contains(index), condition.excludesZeros {
+                    // Not a listed zero, but the list may miss some: the ball decides.
+                    var nonzero = evaluate(condition.function).map { $0.isFinite && $0.isCertainlyNonzero } ?? false
+                    if !nonzero, case .notBothZero(_, let g) = condition {
+                        nonzero = evaluate(g).map { $0.isFinite && $0.isCertainlyNonzero } ?? false
+                    }
+                    if !nonzero { result = .unknown }
                 }
                 guard condition.excludesNegativeValues else { continue }
                 guard let b = evaluate(condition.function), b.isFinite else { result = .unknown; continue }
@@ -203,13 +216,14 @@ struct DefinednessChart {
 
     /// A rational strictly between two bounds (either may be infinite).
     static func witness(between a: Rational?, _ b: Rational?, lowerInfinite: Bool, upperInfinite: Bool) -> Rational? {
+        // The simplest rational in between: short evidence (t = 2, not a 60-digit midpoint).
         switch (a, b) {
         case (let a?, let b?) where !lowerInfinite && !upperInfinite:
-            return a < b ? (a + b).timesPowerOfTwo(-1) : nil
+            return a < b ? Rational.simplest(above: a, below: b) : nil
         case (let a?, _) where upperInfinite:
-            return a + Swift.max(Rational(1), a.magnitude)
+            return Rational.simplest(above: a, below: nil)
         case (_, let b?) where lowerInfinite:
-            return b - Swift.max(Rational(1), b.magnitude)
+            return Rational.simplest(above: nil, below: b)
         case (nil, nil) where lowerInfinite && upperInfinite:
             return .zero
         default:

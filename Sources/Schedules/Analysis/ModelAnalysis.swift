@@ -191,7 +191,7 @@ public struct ModelAnalysis: Sendable {
             guard let end else {
                 // The quantity must be defined on the last piece for a limit at ∞ to mean anything.
                 let last = lower ? c.pieces.first?.status : c.pieces.last?.status
-                guard last == .defined else { out[name] = .unknown("not defined for large \(model.time)"); continue }
+                guard last == .defined, c.complete else { out[name] = .unknown("not proven defined for large \(model.time)"); continue }
                 out[name] = limitAtInfinity(f, model.time).map { .exact($0) } ?? .unknown("limit at infinity not determined")
                 continue
             }
@@ -207,13 +207,13 @@ public struct ModelAnalysis: Sendable {
                         out[name] = .unknown("the value at \(printASCII(end.expression)) was not determined")
                     }
                 case .undefined?:
-                    out[name] = .undefined(limit: inside == .defined ? limit() : nil)
+                    out[name] = .undefined(limit: inside == .defined && c.complete ? limit() : nil)
                 default:
                     out[name] = .unknown("whether it is defined at \(printASCII(end.expression)) was not decided")
                 }
                 continue
             }
-            guard inside == .defined else { out[name] = .unknown("not defined next to \(printASCII(end.expression))"); continue }
+            guard inside == .defined, c.complete else { out[name] = .unknown("not proven defined next to \(printASCII(end.expression))"); continue }
             if case .finite(let v)? = limit() { out[name] = .exact(v) } else {
                 out[name] = .unknown("the limit at \(printASCII(end.expression)) was not determined")
             }
@@ -233,6 +233,19 @@ public struct ModelAnalysis: Sendable {
 }
 
 extension ModelAnalysis {
+    /// The coefficients are undefined at every point of the domain (proven).
+    public var undefinedEverywhere: Bool {
+        guard undefined.complete, undefined.points.isEmpty, undefined.intervals.count == 1, let i = undefined.intervals.first else { return false }
+        func isEnd(_ b: UndefinedSet.Boundary, _ end: CanonicalForm?, closed: Bool, inclusive: Bool) -> Bool {
+            switch b {
+            case .infinity: return end == nil
+            case .point(let p): return p.location == .exact(end ?? .zero) && end != nil && (inclusive == closed)
+            }
+        }
+        return isEnd(i.lower, model.domain.lower, closed: model.domain.lowerClosed, inclusive: i.lowerClosed)
+            && isEnd(i.upper, model.domain.upper, closed: model.domain.upperClosed, inclusive: i.upperClosed)
+    }
+
     /// Where a quantity is defined as written: the coefficients' conditions and the
     /// quantity's own (ρ needs Var(x_t)·Var(y) > 0, …).
     public func definedness(ofQuantity name: String) -> Definedness {

@@ -66,6 +66,16 @@ public struct ZeroFinder: Sendable {
         if used == [t], let u = p.univariate(in: t) {
             return polynomialZeros(u, on: domain)
         }
+        // a·t + b with constant a ≠ 0 and b (t − π/4, e·t − 1): the root −b/a, exactly.
+        if let i = p.ring.index(of: t), p.degrees[i] == 1, let root = Self.linearRoot(p, t) {
+            let point = ZeroPoint(location: .exact(root), multiplicity: 1,
+                                  approximation: root.ball(at: [:], precision: 128).decimalString(digits: 17))
+            switch domain.contains(point) {
+            case true?: return ZeroSet(identicallyZero: false, complete: true, points: [point], note: nil)
+            case false?: return ZeroSet(identicallyZero: false, complete: true, points: [], note: nil)
+            case nil: return .incomplete("could not decide whether the zero \(printASCII(root.expression)) lies in the domain")
+            }
+        }
         // A single kernel.
         if p.termCount == 1, let term = p.terms.first, term.exponents.reduce(0, +) == 1,
            let i = term.exponents.firstIndex(of: 1) {
@@ -88,6 +98,17 @@ public struct ZeroFinder: Sendable {
             }
         }
         return BallRootIsolator(function: form, domain: domain, assumptions: assumptions).isolate()
+    }
+
+    /// −b/a for p = a·t + b whose coefficients a, b are constants (no kernel depends on
+    /// t), a proven nonzero.
+    static func linearRoot(_ p: MultivariatePolynomial, _ t: String) -> CanonicalForm? {
+        guard let a = try? CanonicalForm(numerator: p.derivative(withRespectTo: t), denominator: p.ring.one),
+              a.symbols.isEmpty, a.ball(at: [:], precision: 128).isCertainlyNonzero,
+              let whole = try? CanonicalForm(numerator: p, denominator: p.ring.one),
+              let b = try? whole - a * CanonicalForm.symbol(t), b.symbols.isEmpty,
+              let root = try? -b / a else { return nil }
+        return root
     }
 
     /// The zeros of sin(a + phase·π), a continuous on a bounded domain: the solutions

@@ -106,6 +106,11 @@ public struct Definedness: Hashable, Sendable, CustomStringConvertible {
 
     /// Adds a condition unless it holds trivially or is already there.
     public mutating func insert(_ condition: DefinednessCondition) {
+        // (0, g) ≠ (0, 0) is g ≠ 0.
+        if case .notBothZero(let f, let g) = condition, f.isZero || g.isZero {
+            insert(.nonzero(f.isZero ? g : f))
+            return
+        }
         if condition.holdsTrivially || conditions.contains(condition) { return }
         // f > 0 implies f ≥ 0 and f ≠ 0; keep the strongest only.
         if case .positive(let f) = condition {
