@@ -60,10 +60,13 @@ extension UnifiedModel {
         let pieces = chart.pieces.filter { $0.status == .defined }.compactMap(\.witness)
         let closedEnds = [domain.lowerClosed ? domain.lower?.rationalValue : nil, domain.upperClosed ? domain.upper?.rationalValue : nil]
             .compactMap { $0 }
+        // With parameters, a condition is decided at the whole witness point (time and
+        // parameters), by the zero test; a time alone leaves it open.
         let candidates = (pieces + domain.witnessCandidates + closedEnds).filter {
-            conditions.holds(at: [time: CanonicalForm($0)], assuming: assumptions) == true
+            conditions.holds(at: [time: CanonicalForm($0)], assuming: assumptions) != false
         }
         return ZeroTest(assuming: assumptions).test(f, witnesses: [time: candidates],
-                                                    alsoDefined: [alpha, sigma, c, d, dataVariance] + alsoDefined)
+                                                    alsoDefined: [alpha, sigma, c, d, dataVariance] + alsoDefined,
+                                                    definedness: conditions)
     }
 }

@@ -109,9 +109,10 @@ public struct ZeroTest: Sendable {
     /// fixed samples), and it must also be a point where every form of `alsoDefined`
     /// (the expressions the form was built from) has a finite ball. Nonzero elsewhere
     /// is no refutation: without such a witness the answer is unknown.
-    public func test(_ form: CanonicalForm, witnesses: [String: [Rational]], alsoDefined: [CanonicalForm] = []) -> ZeroTestResult {
+    public func test(_ form: CanonicalForm, witnesses: [String: [Rational]], alsoDefined: [CanonicalForm] = [],
+                     definedness: Definedness = .everywhere) -> ZeroTestResult {
         if let zero = provenZero(form) { return zero }
-        if let witness = nonzeroWitness(form, given: witnesses, alsoDefined: alsoDefined) { return witness }
+        if let witness = nonzeroWitness(form, given: witnesses, alsoDefined: alsoDefined, definedness: definedness) { return witness }
         let symbols = witnesses.keys.filter { form.symbols.contains($0) }.sorted()
         let within = symbols.isEmpty ? "" : " among the given points of \(symbols.joined(separator: ", "))"
         return .unknown(reason: "the canonical form is not 0, and no point was found\(within) where a rigorous evaluation excludes 0")
@@ -119,10 +120,13 @@ public struct ZeroTest: Sendable {
 
     /// A point where the form (and each of `alsoDefined`) is defined and the form's
     /// ball excludes 0.
-    func nonzeroWitness(_ form: CanonicalForm, given: [String: [Rational]] = [:], alsoDefined: [CanonicalForm] = []) -> ZeroTestResult? {
+    func nonzeroWitness(_ form: CanonicalForm, given: [String: [Rational]] = [:], alsoDefined: [CanonicalForm] = [],
+                        definedness: Definedness = .everywhere) -> ZeroTestResult? {
         let symbols = alsoDefined.reduce(form.symbols) { $0.union($1.symbols) }
         for point in samplePoints(for: symbols.sorted(), given: given) {
             guard alsoDefined.allSatisfy({ $0.ball(at: point, precision: 128).isFinite }) else { continue }
+            // The expression as written must have a value there, not only its form.
+            if !definedness.isEmpty, definedness.holds(at: point.mapValues { CanonicalForm($0) }, assuming: assumptions) != true { continue }
             for precision in [128, 512, 2048] {
                 let b = form.ball(at: point, precision: precision)
                 if !b.isFinite { break }   // undefined here: try another point
