@@ -50,7 +50,7 @@ extension MultivariatePolynomial {
     /// then smaller coefficient) — so in Q[x, y], 2·x²·y + 4·x·y² gives
     /// 2 · x · y · (x + 2·y) and x² − y² gives (x − y) · (x + y).
     public func factored() -> MultivariatePolynomialFactorization {
-        var result = factorization(complete: true)
+        var result = univariateFactorization() ?? factorization(complete: true)
         result.factors.sort { a, b in
             if MultivariatePolynomial.precedesInFactorOrder(a.polynomial, b.polynomial) { return true }
             if MultivariatePolynomial.precedesInFactorOrder(b.polynomial, a.polynomial) { return false }
@@ -71,6 +71,20 @@ extension MultivariatePolynomial {
             if s.coefficient != t.coefficient { return s.coefficient < t.coefficient }
         }
         return false
+    }
+
+    /// For a polynomial in one variable: FLINT's univariate factoring (through
+    /// `Polynomial.factored()`, remembered), which is faster than the multivariate
+    /// one on the same polynomial; the factors are the same (irreducible factors are
+    /// unique up to units, and both are normalised to primitive integer polynomials
+    /// with positive leading coefficient). Nil when two or more variables are used.
+    private func univariateFactorization() -> MultivariatePolynomialFactorization? {
+        let used = usedVariables
+        guard used.count == 1, let u = univariate(in: used[0]) else { return nil }
+        let f = u.factored()
+        return MultivariatePolynomialFactorization(
+            ring: ring, content: f.content,
+            factors: f.factors.map { (MultivariatePolynomial($0.polynomial, variable: used[0], in: ring), $0.multiplicity) })
     }
 
     /// Factors through FLINT, normalises each base to its primitive part and

@@ -27,9 +27,11 @@ extension Polynomial {
     }
 
     /// Complete factorization into irreducible factors over Q (FLINT's Zassenhaus /
-    /// van Hoeij). Precondition: not the zero polynomial.
+    /// van Hoeij), remembered per polynomial (`FactorizationMemo`). Precondition: not
+    /// the zero polynomial.
     public func factored() -> PolynomialFactorization {
-        factorization(complete: true)
+        if degree <= 1 { return factorization(complete: true) }
+        return FactorizationMemo.shared.factorization(of: self) { factorization(complete: true) }
     }
 
     private func factorization(complete: Bool) -> PolynomialFactorization {

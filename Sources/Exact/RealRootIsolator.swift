@@ -103,6 +103,7 @@ public enum RealRootIsolator {
             guard examined <= RootIsolationBudget.maximumSubintervals else {
                 throw .budgetExceeded("more than \(RootIsolationBudget.maximumSubintervals) subintervals")
             }
+            if let e = Deadline.exceeded { throw .budgetExceeded("\(e)") }
             let changes = descartesBound(node.poly, degree: n)
             if changes == 0 { continue }
             if changes == 1 { found.append((node.index, node.depth)); continue }

@@ -39,7 +39,7 @@ public struct ModelAnalysis: Sendable {
             }
         }
         func define(_ body: () throws -> CanonicalForm) -> Result<CanonicalForm, SimplificationError> {
-            do { return .success(try body()) } catch let error as SimplificationError { return .failure(error) } catch {
+            do { return .success(try Deadline.forQuantity(body)) } catch let error as SimplificationError { return .failure(error) } catch {
                 return .failure(.domain("\(error)"))
             }
         }
@@ -63,7 +63,7 @@ public struct ModelAnalysis: Sendable {
                 return try (sigmaS * model.alpha - alphaS * model.sigma) / get("det")
             },
         ]
-        lagrangeIdentity = {
+        lagrangeIdentity = Deadline.forQuantity {
             do {
                 let rhs = try model.dataVariance * get("det").power(2) / (get("var_x") * get("var_y"))
                 let difference = try CanonicalForm.one - get("rho").power(2) - rhs
@@ -71,17 +71,17 @@ public struct ModelAnalysis: Sendable {
             } catch {
                 return .unknown(reason: "\(error)")
             }
-        }()
+        }
         ends = (Self.endValues(q, model, lower: true), Self.endValues(q, model, lower: false))
         let finder = ZeroFinder(assuming: model.assumptions)
         var zeroSets: [String: ZeroSet] = [:]
         for name in Self.zeroSetQuantities {
             switch q[name]! {
-            case .success(let f): zeroSets[name] = finder.zeros(of: f, on: model.domain)
+            case .success(let f): zeroSets[name] = Deadline.forQuantity { finder.zeros(of: f, on: model.domain) }
             case .failure(let e): zeroSets[name] = .incomplete("\(name) is undefined: \(e)")
             }
         }
-        undefined = Self.undefinedPoints(model, finder)
+        undefined = Deadline.forQuantity { Self.undefinedPoints(model, finder) }
         // A point where the coefficients are undefined is no zero (ρ may tend to 0
         // there, but has no value).
         let excluded = undefined.points.compactMap { p -> CanonicalForm? in
@@ -112,7 +112,7 @@ public struct ModelAnalysis: Sendable {
                 out[name] = limitAtInfinity(f, model.time).map { .exact($0) } ?? .unknown("limit at infinity not determined")
                 continue
             }
-            do { out[name] = .exact(try f.substituting([model.time: end], assuming: model.assumptions)) } catch {
+            do { out[name] = .exact(try Deadline.forQuantity { try f.substituting([model.time: end], assuming: model.assumptions) }) } catch {
                 out[name] = .unknown("undefined at \(printASCII(end.expression)): \(error)")
             }
         }

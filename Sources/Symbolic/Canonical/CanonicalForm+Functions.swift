@@ -241,8 +241,9 @@ extension CanonicalForm {
             if isPiTerm { r += term.coefficient } else { restTerms.append(term) }
         }
         if r.isZero { return (.zero, self) }
-        let rest = try! CanonicalForm.fraction(numerator.ring.polynomial(terms: restTerms), numerator.ring.one)
-        return (r, rest)
+        // A subset of the terms of a canonical numerator over 1 is canonical.
+        let rest = numerator.ring.polynomial(terms: restTerms).inKernelRing()
+        return (r, CanonicalForm(normalizedNumerator: rest, denominator: rest.ring.one))
     }
 
     /// True when the leading coefficient of the numerator is negative: the sign
