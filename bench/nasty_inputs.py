@@ -131,7 +131,7 @@ def cases(sched, rng, tmp):
         path = os.path.join(tmp, f"nasty{i}.sched")
         with open(path, "w") as f:
             f.write(text)
-        label = text.splitlines()[3].strip()[:60]
+        label = text.splitlines()[2].strip()[:60]
         for command in (["analyze"], ["lint"], ["eval", "--at", "1/3"], ["latex"]):
             yield family, command[0], label, [sched] + command[:1] + [path] + command[1:]
     for family, coefficients in polynomials(rng):

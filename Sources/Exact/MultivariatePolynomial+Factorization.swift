@@ -30,12 +30,37 @@ public struct MultivariatePolynomialFactorization: Sendable, Equatable {
     }
 }
 
+/// Limits on complete factoring: FLINT cannot be interrupted, and factoring t^5000 − 2
+/// takes it tens of seconds, so callers ask `isWithinFactoringBudget` first and fall
+/// back to the squarefree decomposition (a gcd with the derivative, cheap at any
+/// degree).
+public enum FactoringBudget {
+    /// Largest degree of a polynomial in one variable factored completely (the
+    /// degree root isolation accepts).
+    public static let maximumUnivariateDegree = 2_000
+    /// Largest total degree of a polynomial in several variables factored completely.
+    public static let maximumMultivariateDegree = 256
+    /// Largest ∏ (degᵢ + 1) over the variables of a polynomial in several variables.
+    public static let maximumDenseSize = 20_000
+}
+
 extension MultivariatePolynomial {
+    /// True when `factored()` is within `FactoringBudget`.
+    public var isWithinFactoringBudget: Bool {
+        let degrees = self.degrees.filter { $0 > 0 }
+        if degrees.count <= 1 { return (degrees.first ?? 0) <= FactoringBudget.maximumUnivariateDegree }
+        guard totalDegree <= FactoringBudget.maximumMultivariateDegree else { return false }
+        // Degrees are at most 256 here, so the running product cannot overflow.
+        var denseSize = 1
+        for d in degrees { denseSize = Swift.min(denseSize * (d + 1), FactoringBudget.maximumDenseSize + 1) }
+        return denseSize <= FactoringBudget.maximumDenseSize
+    }
+
     /// The squarefree decomposition self = content · ∏ gₖ^k: each gₖ squarefree, the
     /// gₖ pairwise coprime, one factor per multiplicity k that occurs (the product of
     /// all irreducible factors of multiplicity k), listed by increasing k.
     public func squarefreeFactorization() -> MultivariatePolynomialFactorization {
-        var result = factorization(complete: false)
+        var result = univariateFactorization(complete: false) ?? factorization(complete: false)
         // FLINT may split factors of equal multiplicity (for instance by variable);
         // merge them so the decomposition is the canonical one.
         var merged: [Int: MultivariatePolynomial] = [:]
@@ -50,7 +75,7 @@ extension MultivariatePolynomial {
     /// then smaller coefficient) — so in Q[x, y], 2·x²·y + 4·x·y² gives
     /// 2 · x · y · (x + 2·y) and x² − y² gives (x − y) · (x + y).
     public func factored() -> MultivariatePolynomialFactorization {
-        var result = univariateFactorization() ?? factorization(complete: true)
+        var result = univariateFactorization(complete: true) ?? factorization(complete: true)
         result.factors.sort { a, b in
             if MultivariatePolynomial.precedesInFactorOrder(a.polynomial, b.polynomial) { return true }
             if MultivariatePolynomial.precedesInFactorOrder(b.polynomial, a.polynomial) { return false }
@@ -74,14 +99,15 @@ extension MultivariatePolynomial {
     }
 
     /// For a polynomial in one variable: FLINT's univariate factoring (through
-    /// `Polynomial.factored()`, remembered), which is faster than the multivariate
-    /// one on the same polynomial; the factors are the same (irreducible factors are
-    /// unique up to units, and both are normalised to primitive integer polynomials
-    /// with positive leading coefficient). Nil when two or more variables are used.
-    private func univariateFactorization() -> MultivariatePolynomialFactorization? {
+    /// `Polynomial.factored()` or `squarefreeFactorization()`, remembered), which is
+    /// faster than the multivariate one on the same polynomial; the factors are the
+    /// same (irreducible and squarefree factors are unique up to units, and both are
+    /// normalised to primitive integer polynomials with positive leading coefficient).
+    /// Nil when two or more variables are used.
+    private func univariateFactorization(complete: Bool) -> MultivariatePolynomialFactorization? {
         let used = usedVariables
         guard used.count == 1, let u = univariate(in: used[0]) else { return nil }
-        let f = u.factored()
+        let f = complete ? u.factored() : u.squarefreeFactorization()
         return MultivariatePolynomialFactorization(
             ring: ring, content: f.content,
             factors: f.factors.map { (MultivariatePolynomial($0.polynomial, variable: used[0], in: ring), $0.multiplicity) })

@@ -77,16 +77,14 @@ extension CanonicalForm {
     }
 
     /// The factorization the presentation compares with the expanded form: into
-    /// irreducible factors when p is within `PresentationBudget` (FLINT factors those
+    /// irreducible factors when p is within `PresentationBudget` and
+    /// `FactoringBudget` (FLINT factors those
     /// in milliseconds), otherwise only the squarefree decomposition (a gcd with the
     /// derivative, cheap at any degree): factoring t^5000 + 1 into its cyclotomic
     /// factors takes FLINT seconds, only to find the product longer than the sum.
     static func presentationFactorization(_ p: MultivariatePolynomial) -> MultivariatePolynomialFactorization {
-        guard p.totalDegree <= PresentationBudget.maximumFactoredDegree else { return p.squarefreeFactorization() }
-        // Degrees are at most 256 here, so the running product cannot overflow.
-        var denseSize = 1
-        for d in p.degrees where d > 0 { denseSize = Swift.min(denseSize * (d + 1), PresentationBudget.maximumFactoredDenseSize + 1) }
-        return denseSize <= PresentationBudget.maximumFactoredDenseSize ? p.factored() : p.squarefreeFactorization()
+        let small = p.totalDegree <= PresentationBudget.maximumFactoredDegree && p.isWithinFactoringBudget
+        return small ? p.factored() : p.squarefreeFactorization()
     }
 
     /// A sum of terms. Decreasing degree, unless the first term is negative and the
@@ -150,12 +148,11 @@ extension CanonicalForm {
     }
 }
 
-/// Limits on the work spent choosing how to print a polynomial.
+/// Limits on the work spent choosing how to print a polynomial (printing factors the
+/// same polynomials again and again), within `FactoringBudget`.
 public enum PresentationBudget {
     /// Largest total degree of a polynomial factored completely for printing.
     public static let maximumFactoredDegree = 256
-    /// Largest ∏ (degᵢ + 1) over the variables of a polynomial factored completely.
-    public static let maximumFactoredDenseSize = 20_000
 }
 
 extension Kernel {
