@@ -42,11 +42,27 @@ public enum FactoringBudget {
     public static let maximumMultivariateDegree = 256
     /// Largest ∏ (degᵢ + 1) over the variables of a polynomial in several variables.
     public static let maximumDenseSize = 20_000
+    /// Largest total size, in bits, of the integer coefficients of a polynomial
+    /// factored, completely or into squarefree parts (the gcds behind both grow with
+    /// it: (t + 123456789/987654321)^2000 has 120 million bits; (2t − 1)^2000 five million).
+    public static let maximumCoefficientBits = 1 << 23
 }
 
 extension MultivariatePolynomial {
+    /// The total size of the coefficients of the primitive integer part, in bits.
+    var coefficientBits: Int {
+        let zpoly = fmpq_mpoly_zpoly_ref(pointer, context)!
+        var bits = 0
+        for i in 0..<termCount { bits += Int(fmpz_bits(zpoly.pointee.coeffs + i)) }
+        return bits
+    }
+
+    /// True when `squarefreeFactorization()` is within `FactoringBudget`.
+    public var isWithinSquarefreeBudget: Bool { coefficientBits <= FactoringBudget.maximumCoefficientBits }
+
     /// True when `factored()` is within `FactoringBudget`.
     public var isWithinFactoringBudget: Bool {
+        guard isWithinSquarefreeBudget else { return false }
         let degrees = self.degrees.filter { $0 > 0 }
         if degrees.count <= 1 { return (degrees.first ?? 0) <= FactoringBudget.maximumUnivariateDegree }
         guard totalDegree <= FactoringBudget.maximumMultivariateDegree else { return false }
@@ -54,6 +70,18 @@ extension MultivariatePolynomial {
         var denseSize = 1
         for d in degrees { denseSize = Swift.min(denseSize * (d + 1), FactoringBudget.maximumDenseSize + 1) }
         return denseSize <= FactoringBudget.maximumDenseSize
+    }
+
+    /// The factorization within `FactoringBudget`: complete when possible, else the
+    /// squarefree decomposition, else self as its own single factor (content ·
+    /// primitive part). Each factor is primitive with a positive leading coefficient;
+    /// only the complete one is irreducible.
+    public func factoredWithinBudget() -> MultivariatePolynomialFactorization {
+        if isWithinFactoringBudget { return factored() }
+        if isWithinSquarefreeBudget || isConstant { return squarefreeFactorization() }
+        let primitive = primitivePart
+        return MultivariatePolynomialFactorization(ring: ring, content: leadingCoefficient / primitive.leadingCoefficient,
+                                                   factors: [(primitive, 1)])
     }
 
     /// The squarefree decomposition self = content · ∏ gₖ^k: each gₖ squarefree, the

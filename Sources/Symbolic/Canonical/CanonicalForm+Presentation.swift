@@ -54,7 +54,7 @@ extension CanonicalForm {
         if p.isOne { return k.isNegative ? .negation(.number(Rational(k.magnitude))) : .number(Rational(k)) }
         let expanded = renderExpanded(p.scaled(by: Rational(k)), foldSign: allowSignFold)
         guard p.termCount > 1 else { return expanded }
-        let factorization = presentationFactorization(p)
+        guard let factorization = presentationFactorization(p) else { return expanded }
         guard factorization.factors.count > 1 || (factorization.factors.first?.multiplicity ?? 1) > 1 else { return expanded }
         var constant = factorization.content * Rational(k)
         var pieces: [Expr] = []
@@ -82,9 +82,10 @@ extension CanonicalForm {
     /// in milliseconds), otherwise only the squarefree decomposition (a gcd with the
     /// derivative, cheap at any degree): factoring t^5000 + 1 into its cyclotomic
     /// factors takes FLINT seconds, only to find the product longer than the sum.
-    static func presentationFactorization(_ p: MultivariatePolynomial) -> MultivariatePolynomialFactorization {
-        let small = p.totalDegree <= PresentationBudget.maximumFactoredDegree && p.isWithinFactoringBudget
-        return small ? p.factored() : p.squarefreeFactorization()
+    /// Nil past the squarefree budget too: then only the expansion prints.
+    static func presentationFactorization(_ p: MultivariatePolynomial) -> MultivariatePolynomialFactorization? {
+        if p.totalDegree <= PresentationBudget.maximumFactoredDegree && p.isWithinFactoringBudget { return p.factored() }
+        return p.isWithinSquarefreeBudget ? p.squarefreeFactorization() : nil
     }
 
     /// A sum of terms. Decreasing degree, unless the first term is negative and the
