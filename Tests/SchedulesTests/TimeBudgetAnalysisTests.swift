@@ -28,4 +28,17 @@ import Testing
         #expect(exact.complete && exact.points.count == 1)
         #expect(exact.points.first?.multiplicity == 2000)
     }
+
+    /// Every quantity past a budget of 0 s: the report says why, and never claims
+    /// det A = 0 for a step that was not computed.
+    @Test func reportOfAnExhaustedBudgetGivesTheReason() throws {
+        let s = try schedule("p", in: "schedule p {\n  time t in [0, 1]\n  alpha = 1 - t\n  sigma = t\n  target = eps\n}\n")
+        let model = s.unifiedModel
+        let analysis = Deadline.withBudget(seconds: nil, quantitySeconds: 0) { ModelAnalysis(model) }
+        let report = AnalysisText.report(analysis, heading: "p")
+        #expect(report.contains("  step        x_s = unknown (time budget exceeded (0 s))\n"), "\(report)")
+        #expect(!report.contains("det A = 0"))
+        #expect(analysis.zeros["det"] == .incomplete("a factor could not be formed: time budget exceeded (0 s)"))
+        #expect(analysis.lagrangeIdentity == .unknown(reason: "time budget exceeded (0 s)"))
+    }
 }
