@@ -76,11 +76,11 @@ public struct Deadline: Sendable, Equatable {
     }
 
     /// The budget of a whole input (a file) of `bytes` bytes when each quantity gets
-    /// `quantitySeconds`: four quantity budgets per 10 KB, at least four — so that any
+    /// `quantitySeconds`: three quantity budgets per 10 KB, at least three — so that any
     /// small input ends in seconds, and a large file of ordinary schedules is not cut
     /// short.
     public static func inputBudget(quantitySeconds: Double, bytes: Int) -> Double {
-        4 * quantitySeconds * Swift.max(1, Double(bytes) / 10_240)
+        3 * quantitySeconds * Swift.max(1, Double(bytes) / 10_240)
     }
 
     /// Runs `body` with a fresh budget: `current` ends `seconds` from now (nil: no
@@ -104,9 +104,10 @@ public struct DeadlineExceeded: Error, Sendable, Equatable, CustomStringConverti
 
     public var description: String { "time budget exceeded (\(Self.text(seconds)) s)" }
 
-    /// 2 → "2", 0.25 → "0.25".
+    /// 2 → "2", 0.25 → "0.25", 3 × 10⁻⁹ → "3e-09": seven significant digits at most
+    /// (Float's shortest form), so that products such as 3 · 1e-9 print as given.
     static func text(_ seconds: Double) -> String {
         if seconds == seconds.rounded(), abs(seconds) < 1e15 { return String(Int(seconds)) }
-        return String(seconds)
+        return String(Float(seconds))
     }
 }

@@ -5,7 +5,7 @@ import Symbolic
 /// `--deadline SECONDS`: the time budget of each quantity, shared by the commands that
 /// compute. Past it a quantity is "unknown — time budget exceeded" (an incomplete zero
 /// set, an unknown claim, an error for `simplify`), never a hang; a whole input gets
-/// `Deadline.inputBudget` (four quantity budgets per 10 KB).
+/// `Deadline.inputBudget` (three quantity budgets per 10 KB).
 struct TimeBudgetOption: ParsableArguments {
     /// The default budget of one quantity, in seconds.
     static let defaultSeconds = 2.0

@@ -41,10 +41,10 @@ import Testing
         }
     }
 
-    @Test func inputBudgetIsFourQuantitiesPerTenKilobytes() {
-        #expect(Deadline.inputBudget(quantitySeconds: 2, bytes: 0) == 8)
-        #expect(Deadline.inputBudget(quantitySeconds: 2, bytes: 10_240) == 8)
-        #expect(Deadline.inputBudget(quantitySeconds: 2, bytes: 102_400) == 80)
+    @Test func inputBudgetIsThreeQuantitiesPerTenKilobytes() {
+        #expect(Deadline.inputBudget(quantitySeconds: 2, bytes: 0) == 6)
+        #expect(Deadline.inputBudget(quantitySeconds: 2, bytes: 10_240) == 6)
+        #expect(Deadline.inputBudget(quantitySeconds: 2, bytes: 102_400) == 60)
         #expect(DeadlineExceeded(seconds: 0.5).description == "time budget exceeded (0.5 s)")
     }
 

@@ -58,7 +58,7 @@ import Testing
         let r = try SchedBinary.run(["analyze", "-", "--deadline", "0.000000001"], stdin: schedule)
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("""
-            <stdin>:3:9: error: time budget exceeded (4e-09 s)
+            <stdin>:3:9: error: time budget exceeded (3e-09 s)
             3 | alpha = t^1000 - 2
               |         ^~~~~~
             """), "\(r.stderr)")
