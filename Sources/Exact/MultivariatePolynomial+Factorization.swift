@@ -30,12 +30,65 @@ public struct MultivariatePolynomialFactorization: Sendable, Equatable {
     }
 }
 
+/// Limits on complete factoring: FLINT cannot be interrupted, and factoring t^5000 − 2
+/// takes it tens of seconds, so callers ask `isWithinFactoringBudget` first and fall
+/// back to the squarefree decomposition (a gcd with the derivative, cheap at any
+/// degree).
+public enum FactoringBudget {
+    /// Largest degree of a polynomial in one variable factored completely (the
+    /// degree root isolation accepts).
+    public static let maximumUnivariateDegree = 2_000
+    /// Largest total degree of a polynomial in several variables factored completely.
+    public static let maximumMultivariateDegree = 256
+    /// Largest ∏ (degᵢ + 1) over the variables of a polynomial in several variables.
+    public static let maximumDenseSize = 20_000
+    /// Largest total size, in bits, of the integer coefficients of a polynomial
+    /// factored, completely or into squarefree parts (the gcds behind both grow with
+    /// it: (t + 123456789/987654321)^2000 has 120 million bits; (2t − 1)^2000 five million).
+    public static let maximumCoefficientBits = 1 << 23
+}
+
 extension MultivariatePolynomial {
+    /// The total size of the coefficients of the primitive integer part, in bits.
+    var coefficientBits: Int {
+        let zpoly = fmpq_mpoly_zpoly_ref(pointer, context)!
+        var bits = 0
+        for i in 0..<termCount { bits += Int(fmpz_bits(zpoly.pointee.coeffs + i)) }
+        return bits
+    }
+
+    /// True when `squarefreeFactorization()` is within `FactoringBudget`.
+    public var isWithinSquarefreeBudget: Bool { coefficientBits <= FactoringBudget.maximumCoefficientBits }
+
+    /// True when `factored()` is within `FactoringBudget`.
+    public var isWithinFactoringBudget: Bool {
+        guard isWithinSquarefreeBudget else { return false }
+        let degrees = self.degrees.filter { $0 > 0 }
+        if degrees.count <= 1 { return (degrees.first ?? 0) <= FactoringBudget.maximumUnivariateDegree }
+        guard totalDegree <= FactoringBudget.maximumMultivariateDegree else { return false }
+        // Degrees are at most 256 here, so the running product cannot overflow.
+        var denseSize = 1
+        for d in degrees { denseSize = Swift.min(denseSize * (d + 1), FactoringBudget.maximumDenseSize + 1) }
+        return denseSize <= FactoringBudget.maximumDenseSize
+    }
+
+    /// The factorization within `FactoringBudget`: complete when possible, else the
+    /// squarefree decomposition, else self as its own single factor (content ·
+    /// primitive part). Each factor is primitive with a positive leading coefficient;
+    /// only the complete one is irreducible.
+    public func factoredWithinBudget() -> MultivariatePolynomialFactorization {
+        if isWithinFactoringBudget { return factored() }
+        if isWithinSquarefreeBudget || isConstant { return squarefreeFactorization() }
+        let primitive = primitivePart
+        return MultivariatePolynomialFactorization(ring: ring, content: leadingCoefficient / primitive.leadingCoefficient,
+                                                   factors: [(primitive, 1)])
+    }
+
     /// The squarefree decomposition self = content · ∏ gₖ^k: each gₖ squarefree, the
     /// gₖ pairwise coprime, one factor per multiplicity k that occurs (the product of
     /// all irreducible factors of multiplicity k), listed by increasing k.
     public func squarefreeFactorization() -> MultivariatePolynomialFactorization {
-        var result = factorization(complete: false)
+        var result = univariateFactorization(complete: false) ?? factorization(complete: false)
         // FLINT may split factors of equal multiplicity (for instance by variable);
         // merge them so the decomposition is the canonical one.
         var merged: [Int: MultivariatePolynomial] = [:]
@@ -50,7 +103,7 @@ extension MultivariatePolynomial {
     /// then smaller coefficient) — so in Q[x, y], 2·x²·y + 4·x·y² gives
     /// 2 · x · y · (x + 2·y) and x² − y² gives (x − y) · (x + y).
     public func factored() -> MultivariatePolynomialFactorization {
-        var result = factorization(complete: true)
+        var result = univariateFactorization(complete: true) ?? factorization(complete: true)
         result.factors.sort { a, b in
             if MultivariatePolynomial.precedesInFactorOrder(a.polynomial, b.polynomial) { return true }
             if MultivariatePolynomial.precedesInFactorOrder(b.polynomial, a.polynomial) { return false }
@@ -71,6 +124,21 @@ extension MultivariatePolynomial {
             if s.coefficient != t.coefficient { return s.coefficient < t.coefficient }
         }
         return false
+    }
+
+    /// For a polynomial in one variable: FLINT's univariate factoring (through
+    /// `Polynomial.factored()` or `squarefreeFactorization()`, remembered), which is
+    /// faster than the multivariate one on the same polynomial; the factors are the
+    /// same (irreducible and squarefree factors are unique up to units, and both are
+    /// normalised to primitive integer polynomials with positive leading coefficient).
+    /// Nil when two or more variables are used.
+    private func univariateFactorization(complete: Bool) -> MultivariatePolynomialFactorization? {
+        let used = usedVariables
+        guard used.count == 1, let u = univariate(in: used[0]) else { return nil }
+        let f = complete ? u.factored() : u.squarefreeFactorization()
+        return MultivariatePolynomialFactorization(
+            ring: ring, content: f.content,
+            factors: f.factors.map { (MultivariatePolynomial($0.polynomial, variable: used[0], in: ring), $0.multiplicity) })
     }
 
     /// Factors through FLINT, normalises each base to its primitive part and

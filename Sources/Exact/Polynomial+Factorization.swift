@@ -23,13 +23,16 @@ extension Polynomial {
     /// Squarefree decomposition (Yun, through FLINT): self = content · ∏ gᵢ^i with the
     /// gᵢ squarefree and pairwise coprime. Precondition: not the zero polynomial.
     public func squarefreeFactorization() -> PolynomialFactorization {
-        factorization(complete: false)
+        if degree <= 1 { return factorization(complete: false) }
+        return FactorizationMemo.shared.factorization(of: self, complete: false) { factorization(complete: false) }
     }
 
     /// Complete factorization into irreducible factors over Q (FLINT's Zassenhaus /
-    /// van Hoeij). Precondition: not the zero polynomial.
+    /// van Hoeij), remembered per polynomial (`FactorizationMemo`). Precondition: not
+    /// the zero polynomial.
     public func factored() -> PolynomialFactorization {
-        factorization(complete: true)
+        if degree <= 1 { return factorization(complete: true) }
+        return FactorizationMemo.shared.factorization(of: self, complete: true) { factorization(complete: true) }
     }
 
     private func factorization(complete: Bool) -> PolynomialFactorization {

@@ -21,6 +21,9 @@ public enum RootIsolationBudget {
     public static let maximumDegree = 2_000
     /// Largest coefficient size, in bits, of the primitive integer polynomial.
     public static let maximumCoefficientBits = 200_000
+    /// Largest size of all coefficients together, in bits (factoring, the first
+    /// step, grows with it).
+    public static let maximumTotalCoefficientBits = FactoringBudget.maximumCoefficientBits
     /// Largest number of subintervals the bisection may examine per factor.
     public static let maximumSubintervals = 2_000_000
 }
@@ -57,6 +60,10 @@ public enum RealRootIsolator {
         let bits = p.coefficients.map(\.bitSize).max() ?? 0
         guard bits <= RootIsolationBudget.maximumCoefficientBits else {
             throw .budgetExceeded("coefficients of \(bits) bits exceed \(RootIsolationBudget.maximumCoefficientBits)")
+        }
+        let totalBits = p.coefficients.reduce(0) { $0 + $1.bitSize }
+        guard totalBits <= RootIsolationBudget.maximumTotalCoefficientBits else {
+            throw .budgetExceeded("coefficients of \(totalBits) bits in all exceed \(RootIsolationBudget.maximumTotalCoefficientBits)")
         }
 
         var roots: [RealRoot] = []
@@ -103,6 +110,7 @@ public enum RealRootIsolator {
             guard examined <= RootIsolationBudget.maximumSubintervals else {
                 throw .budgetExceeded("more than \(RootIsolationBudget.maximumSubintervals) subintervals")
             }
+            if let e = Deadline.exceeded { throw .budgetExceeded("\(e)") }
             let changes = descartesBound(node.poly, degree: n)
             if changes == 0 { continue }
             if changes == 1 { found.append((node.index, node.depth)); continue }

@@ -1,4 +1,5 @@
 import Dispatch
+import Exact
 import Foundation
 import Schedules
 import Symbolic
@@ -14,9 +15,13 @@ public struct LintOptions: Sendable {
     /// no error in the others: their `unknown-parameter` diagnostics are dropped (the
     /// names are kept in `FileLintResult.unknownParameters`).
     public var dropUnknownParameters: Bool
+    /// The time budget of each quantity, in seconds; each file gets
+    /// `Deadline.inputBudget` in all. Nil: no time budget.
+    public var quantitySeconds: Double?
 
     public init(selected: Set<String>? = nil, ignored: Set<String> = [], parameterOverrides: [String: Expr] = [:],
-                dropUnknownParameters: Bool = false) {
+                dropUnknownParameters: Bool = false, quantitySeconds: Double? = nil) {
+        self.quantitySeconds = quantitySeconds
         self.selected = selected
         self.ignored = ignored
         self.parameterOverrides = parameterOverrides
@@ -77,6 +82,13 @@ public enum Linter {
     /// Lints one file on the calling thread, schedule after schedule: for callers that
     /// are synchronous and may run on the cooperative pool (the REPL's `:lint`).
     public static func lintSequentially(_ input: LintInput, options: LintOptions = LintOptions()) -> FileLintResult {
+        guard let seconds = options.quantitySeconds else { return lintSequentiallyWithinBudget(input, options: options) }
+        return Deadline.within(.after(seconds: Deadline.inputBudget(quantitySeconds: seconds, bytes: input.bytes.count))) {
+            Deadline.$quantityBudget.withValue(seconds) { lintSequentiallyWithinBudget(input, options: options) }
+        }
+    }
+
+    static func lintSequentiallyWithinBudget(_ input: LintInput, options: LintOptions) -> FileLintResult {
         let file = ScheduleFile(parsing: input.bytes, path: input.path, parameterOverrides: options.parameterOverrides)
         let rules = RuleCatalogue.rules.filter { options.isEnabled($0.info.code) }
         var findings: [Finding] = rules.flatMap { $0.check(file: file) }
@@ -95,8 +107,17 @@ public enum Linter {
                               unknownParameters: unknownParameters)
     }
 
-    /// Lints one file: parse, file-level rules, then its schedules concurrently.
+    /// Lints one file: parse, file-level rules, then its schedules concurrently, all
+    /// within the file's time budget (`LintOptions.quantitySeconds`).
     public static func lintFile(_ input: LintInput, options: LintOptions = LintOptions()) async -> FileLintResult {
+        guard let seconds = options.quantitySeconds else { return await lintFileWithinBudget(input, options: options) }
+        let deadline = Deadline.current.earlier(.after(seconds: Deadline.inputBudget(quantitySeconds: seconds, bytes: input.bytes.count)))
+        return await Deadline.$current.withValue(deadline) {
+            await Deadline.$quantityBudget.withValue(seconds) { await lintFileWithinBudget(input, options: options) }
+        }
+    }
+
+    static func lintFileWithinBudget(_ input: LintInput, options: LintOptions) async -> FileLintResult {
         var parsed = ScheduleFile(parsing: input.bytes, path: input.path, parameterOverrides: options.parameterOverrides)
         var unknownParameters: Set<String> = []
         if options.dropUnknownParameters {
@@ -139,7 +160,7 @@ public enum Linter {
         // A schedule undefined at every point of its domain has no ρ, det or SNR to
         // judge: only S006 says so.
         let applicable = context.analysis.undefinedEverywhere ? rules.filter { $0.info.code == S006UndefinedOnDomain.info.code } : rules
-        var findings = applicable.flatMap { $0.check(context) }
+        var findings = applicable.flatMap { rule in Deadline.forQuantity { rule.check(context) } }
         if let note = context.orientationNote, context.reversed {
             for i in findings.indices where !findings[i].notes.contains(note) { findings[i].notes.append(note) }
         }

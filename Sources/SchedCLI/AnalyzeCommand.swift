@@ -23,8 +23,13 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Output: text or json.")
     var format: ReportFormat = .text
 
+    @OptionGroup var budget: TimeBudgetOption
+
     func run() throws {
-        let loaded = try ScheduleFileLoading.load(file, parameters: parameters)
+        try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, analyze)
+    }
+
+    func analyze(_ loaded: ScheduleFile) throws {
         let chosen = try ScheduleFileLoading.selected(loaded, names: schedules)
         let analyses = chosen.map { ($0, ModelAnalysis($0.unifiedModel)) }
         switch format {

@@ -18,7 +18,13 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output: text (ASCII input syntax), unicode, latex or json.")
     var format: ExpressionFormat = .text
 
+    @OptionGroup var budget: TimeBudgetOption
+
     func run() throws {
+        try budget.runQuantity(differentiate)
+    }
+
+    func differentiate() throws {
         let tree = try ExpressionCommandSupport.parse(expression)
         let nameTree = try ExpressionCommandSupport.parse(variable, name: "<name>")
         guard case .variable(let name) = nameTree.kind else {

@@ -30,12 +30,17 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Output: text or json.")
     var format: ReportFormat = .text
 
+    @OptionGroup var budget: TimeBudgetOption
+
     func validate() throws {
-        guard (1...10_000).contains(digits) else { throw ValidationError("--digits must be between 1 and 10000") }
+        try ExactValue.validate(digits: digits)
     }
 
     func run() throws {
-        let loaded = try ScheduleFileLoading.load(file, parameters: parameters)
+        try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, evaluate)
+    }
+
+    func evaluate(_ loaded: ScheduleFile) throws {
         let chosen = try ScheduleFileLoading.selected(loaded, names: schedules)
         let atTree = try ExpressionCommandSupport.parse(at, name: "--at")
         let atForm = try ExpressionCommandSupport.canonicalForm(of: atTree, source: at, simplifier: Simplifier(), name: "--at")

@@ -41,6 +41,9 @@ enum ExpressionCommandSupport {
             return try simplifier.canonicalForm(of: tree)
         } catch {
             let text = DiagnosticFormatter(fileName: name).format([error.diagnostic], in: SourceText(source))
+            if case .timeBudgetExceeded = error.error {
+                throw SchedTimeBudgetError(message: text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            }
             throw SchedInputError(formatted: text)
         }
     }
@@ -97,10 +100,23 @@ struct ExactValue {
             radius = "0"
             return
         }
-        guard let result = form.value(at: [:], correctDigits: digits) else { return }
+        guard let result = form.value(at: [:], correctDigits: digits, maximumPrecision: Self.maximumPrecision) else { return }
         value = result.ball.decimalString(digits: result.digits)
         radius = result.ball.radius.map { $0.isZero ? "0" : $0.decimalString(significantDigits: 3) }
     }
 
     var json: [(String, Any?)] { [("exact", exact), ("value", value), ("radius", radius)] }
+
+    /// The largest working precision of the decimal value, in bits.
+    static let maximumPrecision = 1 << 16
+    /// The most significant digits asked for: 10,000 digits need about 33,250 bits,
+    /// which leaves the maximum precision room for one doubling against cancellation.
+    static let maximumDigits = 10_000
+
+    /// Throws the usage error for a `--digits` outside 1…`maximumDigits`.
+    static func validate(digits: Int) throws {
+        guard (1...maximumDigits).contains(digits) else {
+            throw ValidationError("--digits must be between 1 and \(maximumDigits), the most that the working precision of \(maximumPrecision) bits delivers")
+        }
+    }
 }

@@ -32,7 +32,17 @@ struct LaTeXCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Plot these quantities over time, e.g. rho or det,rho.", valueName: "q[,q…]"))
     var plot: String?
 
+    @OptionGroup var budget: TimeBudgetOption
+
     func run() throws {
+        // The files together are the input whose size sets the time budget.
+        let bytes = files.reduce(0) { total, path in
+            total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        }
+        try budget.run(inputBytes: bytes, render)
+    }
+
+    func render() throws {
         let loaded = try files.map { try ScheduleFileLoading.load($0, parameters: parameters) }
         var diagnostics = loaded.filter { !$0.diagnostics.isEmpty }.map { $0.formattedDiagnostics() }.joined()
         var entries: [LaTeXSchedule] = []

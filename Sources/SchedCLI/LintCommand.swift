@@ -36,10 +36,13 @@ struct LintCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
     var color: ColorChoice = .auto
 
+    @OptionGroup var budget: TimeBudgetOption
+
     func run() throws {
         var options = LintOptions(selected: select.isEmpty ? nil : Set(try Self.codes(select)),
                                   ignored: Set(try Self.codes(ignore)),
-                                  parameterOverrides: try ScheduleFileLoading.overrides(parameters))
+                                  parameterOverrides: try ScheduleFileLoading.overrides(parameters),
+                                  quantitySeconds: budget.seconds)
         var inputs: [LintInput] = []
         var unreadable: [String] = []
         for path in paths {

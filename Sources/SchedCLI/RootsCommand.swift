@@ -30,6 +30,9 @@ struct RootsCommand: ParsableCommand {
     @Option(name: .customLong("in"), help: ArgumentHelp("Interval: '[0, 2]', '(0, 1/2]', '(-inf, inf)'.", valueName: "interval"))
     var interval: String = "(-inf, inf)"
 
+    /// The most significant digits printed for a root.
+    static let maximumDigits = 1000
+
     @Option(help: ArgumentHelp("Significant digits of the decimal approximations (1-1000).", valueName: "n"))
     var digits: Int = 15
 
@@ -41,7 +44,9 @@ struct RootsCommand: ParsableCommand {
 
     func validate() throws {
         guard !coefficients.isEmpty else { throw ValidationError("give the coefficients, highest power first") }
-        guard (1...1000).contains(digits) else { throw ValidationError("--digits must be between 1 and 1000") }
+        guard (1...Self.maximumDigits).contains(digits) else {
+            throw ValidationError("--digits must be between 1 and \(Self.maximumDigits), the most digits the root refinement delivers")
+        }
         guard (0...100_000).contains(refine) else { throw ValidationError("--refine must be between 0 and 100000") }
     }
 
@@ -56,7 +61,7 @@ struct RootsCommand: ParsableCommand {
         do { domain = try RealInterval(parsing: interval) } catch {
             throw SchedInputError("interval '\(interval)' is not of the form [a, b], (a, b], [a, inf) …")
         }
-        var roots = try p.realRoots(in: domain)
+        var roots = try Deadline.forQuantity { () throws(RootIsolationError) in try p.realRoots(in: domain) }
         if refine > 0 {
             roots = roots.map { r in
                 guard let e = r.enclosure else { return r }

@@ -18,8 +18,9 @@ public struct SchedCommand: ParsableCommand {
     public init() {}
 
     /// Exit statuses shared by every subcommand: 0 success, 1 an error in the input
-    /// (a malformed number or file, a budget exceeded), 2 a usage error (unknown
-    /// option, missing argument, unreadable file) or an internal error.
+    /// (a malformed number or file, a size budget exceeded), 2 a usage error (unknown
+    /// option, missing argument, unreadable file, `--digits` past what can be
+    /// delivered), a time budget exceeded (`--deadline`) or an internal error.
     public enum Status: Int32, Sendable {
         case success = 0
         case inputError = 1
@@ -32,10 +33,14 @@ public struct SchedCommand: ParsableCommand {
         let status: Status
         do {
             var command = try parseAsRoot(normalizedArguments(arguments ?? Array(CommandLine.arguments.dropFirst())))
-            try command.run()
+            // Commands without `--deadline` get the default budget per quantity.
+            try Deadline.withBudget(seconds: nil, quantitySeconds: TimeBudgetOption.defaultSeconds) { try command.run() }
             status = .success
         } catch let exit as SchedExit {
             status = exit.status
+        } catch let error as SchedTimeBudgetError {
+            printError(error.message)
+            status = .usageError
         } catch let error as SchedUsageError {
             printError("error: \(error.message)")
             status = .usageError

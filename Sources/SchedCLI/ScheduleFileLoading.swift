@@ -32,6 +32,16 @@ enum ScheduleFileLoading {
         return file
     }
 
+    /// Reads the file, then parses it and runs `body` on it within the file's time
+    /// budget (`TimeBudgetOption.run(inputBytes:_:)`).
+    static func withFile<T>(_ path: String, parameters: [Binding], budget: TimeBudgetOption, _ body: (ScheduleFile) throws -> T) throws -> T {
+        let (bytes, name) = try read(path)
+        let parameterOverrides = try overrides(parameters)
+        return try budget.run(inputBytes: bytes.count) {
+            try body(ScheduleFile(parsing: bytes, path: name, parameterOverrides: parameterOverrides))
+        }
+    }
+
     static func selected(_ file: ScheduleFile, names: [String]) throws -> [Schedule] {
         if names.isEmpty { return file.schedules }
         return try names.map { name in

@@ -32,11 +32,17 @@ struct SimplifyCommand: ParsableCommand {
             help: ArgumentHelp("Names known to be positive (allows sqrt(x^2) = x).", valueName: "name"))
     var positive: [String] = []
 
+    @OptionGroup var budget: TimeBudgetOption
+
     func validate() throws {
-        guard (1...10_000).contains(digits) else { throw ValidationError("--digits must be between 1 and 10000") }
+        try ExactValue.validate(digits: digits)
     }
 
     func run() throws {
+        try budget.runQuantity(simplify)
+    }
+
+    func simplify() throws {
         let tree = try ExpressionCommandSupport.parse(expression)
         let assumptions = Assumptions(positive: Set(positive.map { NameSpelling.canonical($0) ?? $0 }))
         var values: [String: CanonicalForm] = [:]

@@ -160,9 +160,22 @@ struct LaTeXPrinter {
             case .add, .subtract:
                 // A term that prints with a leading minus (`- t`, `-2 t`) is parenthesized,
                 // so that two signs never meet: `a + \left(-2 t\right)`.
-                let right = render(r)
-                let wrap = shape(r) == .sum || right.hasPrefix("-")
-                return render(l) + (op == .add ? " + " : " - ") + (wrap ? LaTeXPrinter.parenthesized(right) : right)
+                // The left operand is the rest of the sum: walk that chain and append,
+                // so that n terms print in linear time.
+                var chain = [(op, r)]
+                var head = l
+                while case .binary(let o, let hl, let hr) = head.kind, o == .add || o == .subtract {
+                    chain.append((o, hr))
+                    head = hl
+                }
+                var text = render(head)
+                for (o, operand) in chain.reversed() {
+                    let right = render(operand)
+                    let wrap = shape(operand) == .sum || right.hasPrefix("-")
+                    text += o == .add ? " + " : " - "
+                    text += wrap ? LaTeXPrinter.parenthesized(right) : right
+                }
+                return text
             case .multiply:
                 let left = render(l, parenthesized: shape(l) == .sum || endsInDerivative(l))
                 let s = shape(r)

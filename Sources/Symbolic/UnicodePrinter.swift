@@ -145,10 +145,25 @@ enum UnicodePrinter {
         case .binary(let op, let l, let r):
             switch op {
             case .add, .subtract:
-                let left = render(l)
-                let right = rightOperand(r, minimumLevel: 2)
-                return Piece(text: left.text + (op == .add ? " + " : " \u{2212} ") + right.text,
-                             start: left.start, end: right.end)
+                // The left operand of a sum is the rest of the sum: walk that chain and
+                // append, so that n terms print in linear time rather than by n copies
+                // of a growing prefix.
+                var chain = [(op, r)]
+                var head = l
+                while case .binary(let o, let hl, let hr) = head.kind, o == .add || o == .subtract {
+                    chain.append((o, hr))
+                    head = hl
+                }
+                let first = render(head)
+                var text = first.text
+                var end = first.end
+                for (o, operand) in chain.reversed() {
+                    let right = rightOperand(operand, minimumLevel: 2)
+                    text += o == .add ? " + " : " \u{2212} "
+                    text += right.text
+                    end = right.end
+                }
+                return Piece(text: text, start: first.start, end: end)
             case .multiply:
                 let left = render(l, parenthesized: level(l) < 2 || isQuotient(l))
                 let right = rightOperand(r, minimumLevel: 3)

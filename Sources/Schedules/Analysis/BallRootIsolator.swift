@@ -220,6 +220,7 @@ struct BallRootIsolator {
         while let (l, u, depth) = stack.popLast() {
             examined += 1
             if examined > Self.maximumIntervals { found.undecided.append((l, u)); continue }
+            if let e = Deadline.exceeded { return .incomplete("\(e)", points: deduplicated(found.points.sorted { $0.sortKey < $1.sortKey })) }
             if excludesZero(order: 0, l, u) { continue }
             // An exact zero at an end of I, with a proven order k: no other zero in I
             // when f^(k)(I) excludes 0.

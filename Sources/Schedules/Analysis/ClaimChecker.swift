@@ -87,7 +87,12 @@ public struct ClaimChecker: Sendable {
 
     static func text(_ f: CanonicalForm) -> String { printASCII(f.expression) }
 
+    /// The verdict, within one quantity's time budget (`Deadline.forQuantity`).
     public func check(_ claim: Claim) -> ClaimVerdict {
+        Deadline.forQuantity { verdict(claim) }
+    }
+
+    func verdict(_ claim: Claim) -> ClaimVerdict {
         do {
             switch claim {
             case .identity(let q, let e):

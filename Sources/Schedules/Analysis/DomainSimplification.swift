@@ -15,7 +15,7 @@ struct DomainSimplification {
         for kernel in f.kernels {
             guard case .sqrt(let radicand) = kernel, radicand.isPolynomial,
                   radicand.symbols == [domain.variable] else { continue }
-            let factorization = radicand.numerator.factored()
+            let factorization = radicand.numerator.factoredWithinBudget()
             var outside = CanonicalForm(Rational.one)
             var inside = radicand.numerator.ring.constant(factorization.content)
             var pulled = false

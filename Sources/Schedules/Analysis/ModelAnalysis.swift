@@ -46,7 +46,7 @@ public struct ModelAnalysis: Sendable {
             }
         }
         func define(_ body: () throws -> CanonicalForm) -> Result<CanonicalForm, SimplificationError> {
-            do { return .success(try body()) } catch let error as SimplificationError { return .failure(error) } catch {
+            do { return .success(try Deadline.forQuantity(body)) } catch let error as SimplificationError { return .failure(error) } catch {
                 return .failure(.domain("\(error)"))
             }
         }
@@ -70,7 +70,7 @@ public struct ModelAnalysis: Sendable {
                 return try (sigmaS * model.alpha - alphaS * model.sigma) / get("det")
             },
         ]
-        lagrangeIdentity = {
+        lagrangeIdentity = Deadline.forQuantity {
             do {
                 let rhs = try model.dataVariance * get("det").power(2) / (get("var_x") * get("var_y"))
                 let difference = try CanonicalForm.one - get("rho").power(2) - rhs
@@ -78,7 +78,7 @@ public struct ModelAnalysis: Sendable {
             } catch {
                 return .unknown(reason: "\(error)")
             }
-        }()
+        }
         // Definedness: the coefficients as written, then each quantity's own formula.
         let finder = ZeroFinder(assuming: model.assumptions)
         var conditionZeros: [CanonicalForm: ZeroSet] = [:]
@@ -90,7 +90,9 @@ public struct ModelAnalysis: Sendable {
         }
         let coefficients = model.coefficientDefinedness
         coefficientDefinedness = coefficients
-        let coefficientChart = DefinednessChart(coefficients, on: model.domain, positiveParameters: model.assumptions.positive, zeros: zerosOfCondition)
+        let coefficientChart = Deadline.forQuantity {
+            DefinednessChart(coefficients, on: model.domain, positiveParameters: model.assumptions.positive, zeros: zerosOfCondition)
+        }
         undefined = coefficientChart.undefinedSet
         undefined.limits = undefined.points.map { p in
             // Where a coefficient has a removable singularity or a jump, say where it goes.
@@ -112,7 +114,9 @@ public struct ModelAnalysis: Sendable {
             if !own.isEmpty {
                 var all = coefficients
                 all.formUnion(own)
-                c = DefinednessChart(all, on: model.domain, positiveParameters: model.assumptions.positive, zeros: zerosOfCondition)
+                c = Deadline.forQuantity {
+                    DefinednessChart(all, on: model.domain, positiveParameters: model.assumptions.positive, zeros: zerosOfCondition)
+                }
             }
             charts[name] = c
             return c
@@ -122,7 +126,7 @@ public struct ModelAnalysis: Sendable {
         for name in Self.zeroSetQuantities {
             switch q[name]! {
             case .success(let f):
-                zeroSets[name] = Self.restricted(finder.zeros(of: f, on: model.domain), to: chart(name), f, model,
+                zeroSets[name] = Self.restricted(Deadline.forQuantity { finder.zeros(of: f, on: model.domain) }, to: chart(name), f, model,
                                                  undefinedText: name == "rho" || name == "det" ? "\(name == "rho" ? "ρ" : "det A") is undefined there"
                                                      : "the schedule is undefined there")
             case .failure(let e):
@@ -201,7 +205,7 @@ public struct ModelAnalysis: Sendable {
             if closed {
                 switch lower ? c.lowerEnd : c.upperEnd {
                 case .defined?:
-                    if let v = try? f.substituting([model.time: end], assuming: model.assumptions), !v.symbols.isEmpty || v.ball(at: [:], precision: 128).isFinite {
+                    if let v = try? Deadline.forQuantity({ try f.substituting([model.time: end], assuming: model.assumptions) }), !v.symbols.isEmpty || v.ball(at: [:], precision: 128).isFinite {
                         out[name] = .exact(v)
                     } else {
                         out[name] = .unknown("the value at \(printASCII(end.expression)) was not determined")

@@ -47,7 +47,7 @@ public struct UnifiedModel: Sendable {
         var out: [String: Result<CanonicalForm, SimplificationError>] = [:]
         let s2 = dataVariance
         func define(_ name: String, _ body: () throws -> CanonicalForm) {
-            do { out[name] = .success(try body()) } catch let error as SimplificationError { out[name] = .failure(error) } catch {
+            do { out[name] = .success(try Deadline.forQuantity(body)) } catch let error as SimplificationError { out[name] = .failure(error) } catch {
                 out[name] = .failure(.domain("\(error)"))
             }
         }

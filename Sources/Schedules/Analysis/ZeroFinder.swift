@@ -30,7 +30,7 @@ public struct ZeroFinder: Sendable {
             }
             return .incomplete("a constant that could be neither proven zero nor nonzero")
         }
-        let factorization = f.numerator.factored()
+        let factorization = f.numerator.factoredWithinBudget()
         var points: [ZeroPoint] = []
         var reasons: [String] = []
         for (factor, multiplicity) in factorization.factors {

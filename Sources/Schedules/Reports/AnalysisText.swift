@@ -32,7 +32,14 @@ public enum AnalysisText {
     }
 
     static func combination(_ a: Result<CanonicalForm, SimplificationError>?, _ x: String, _ b: Result<CanonicalForm, SimplificationError>?, _ y: String) -> String {
-        guard case .success(let fa)? = a, case .success(let fb)? = b else { return "undefined (det A = 0)" }
+        guard case .success(let fa)? = a, case .success(let fb)? = b else {
+            // Only a division by zero means det A = 0; a budget says nothing about det A.
+            for case .failure(let error)? in [a, b] {
+                if case .divisionByZero = error { continue }
+                return "unknown (\(error))"
+            }
+            return "undefined (det A = 0)"
+        }
         return combination(fa, x, fb, y)
     }
 

@@ -48,8 +48,12 @@ extension CanonicalForm {
         if let c = rationalValue {
             do { return CanonicalForm(try c.power(n)) } catch { throw SimplificationError(error) }
         }
-        guard abs(n) <= SimplificationBudget.maximumExponent else {
-            throw .tooLarge("exponent \(n) of a non-constant expression (limit \(SimplificationBudget.maximumExponent))")
+        // The degree budget, judged from the exponent before any expansion: the powers
+        // themselves are FLINT's (sparse, by repeated squaring), so t^5000 costs one term.
+        let degree = Swift.max(numerator.totalDegree, denominator.totalDegree)
+        let (resultDegree, overflow) = degree.multipliedReportingOverflow(by: abs(n))
+        guard abs(n) <= SimplificationBudget.maximumExponent, !overflow, resultDegree <= SimplificationBudget.maximumDegree else {
+            throw .tooLarge("exponent \(n) of a non-constant expression of degree \(degree) (limit: degree \(SimplificationBudget.maximumDegree))")
         }
         if n < 0 {
             if isZero { throw .divisionByZero("0 to a negative power") }

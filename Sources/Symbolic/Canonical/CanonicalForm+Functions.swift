@@ -44,6 +44,7 @@ extension CanonicalForm {
     /// appears to an even power or is known positive.
     static func isKnownPositiveProduct(_ p: MultivariatePolynomial, _ assumptions: Assumptions) -> Bool {
         if let c = p.constantValue { return c.isPositive }
+        guard p.isWithinSquarefreeBudget else { return false }   // not known: too large to decompose
         let factorization = p.squarefreeFactorization()
         guard factorization.content.isPositive || factorization.factors.allSatisfy({ $0.multiplicity % 2 == 0 }) else {
             // A negative content needs an odd factor that is known negative; keep it simple.
@@ -83,8 +84,10 @@ extension CanonicalForm {
         // Factors to a power divisible by 4 come out as even powers, which are
         // nonnegative: √(g⁴·h) = g²·√h for every real g.
         do {
-            let factorization = p.squarefreeFactorization()
-            if factorization.factors.contains(where: { $0.multiplicity >= 4 }) {
+            // Past the squarefree budget nothing is pulled out (a choice made from the
+            // size alone, so the form stays canonical).
+            let factorization = p.isWithinSquarefreeBudget ? p.squarefreeFactorization() : nil
+            if let factorization, factorization.factors.contains(where: { $0.multiplicity >= 4 }) {
                 var remaining = p.ring.constant(factorization.content)
                 for (f, e) in factorization.factors {
                     let pulled = e / 4 * 4
@@ -241,8 +244,9 @@ extension CanonicalForm {
             if isPiTerm { r += term.coefficient } else { restTerms.append(term) }
         }
         if r.isZero { return (.zero, self) }
-        let rest = try! CanonicalForm.fraction(numerator.ring.polynomial(terms: restTerms), numerator.ring.one)
-        return (r, rest)
+        // A subset of the terms of a canonical numerator over 1 is canonical.
+        let rest = numerator.ring.polynomial(terms: restTerms).inKernelRing()
+        return (r, CanonicalForm(normalizedNumerator: rest, denominator: rest.ring.one))
     }
 
     /// True when the leading coefficient of the numerator is negative: the sign

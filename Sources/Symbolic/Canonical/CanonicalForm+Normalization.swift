@@ -11,6 +11,7 @@ extension CanonicalForm {
     /// denominator, common factors cancelled, denominator monic.
     static func fraction(_ n: MultivariatePolynomial, _ d: MultivariatePolynomial, depth: Int = 0) throws(SimplificationError) -> CanonicalForm {
         guard depth < 48 else { throw .tooLarge("the relations between kernels did not settle") }
+        try SimplificationError.checkDeadline()
         let u = unified([n, d])
         var n = u[0], d = u[1]
         if d.isZero { throw .divisionByZero("the denominator simplifies to 0") }
@@ -126,6 +127,7 @@ extension CanonicalForm {
 
         var sumN = ring.zero, sumD = ring.one
         for term in p.terms {
+            try SimplificationError.checkDeadline()
             var factorN = ring.constant(term.coefficient)
             var factorD = ring.one
             var expArgument = CanonicalForm.zero

@@ -54,7 +54,7 @@ extension CanonicalForm {
         if p.isOne { return k.isNegative ? .negation(.number(Rational(k.magnitude))) : .number(Rational(k)) }
         let expanded = renderExpanded(p.scaled(by: Rational(k)), foldSign: allowSignFold)
         guard p.termCount > 1 else { return expanded }
-        let factorization = p.factored()
+        guard let factorization = presentationFactorization(p) else { return expanded }
         guard factorization.factors.count > 1 || (factorization.factors.first?.multiplicity ?? 1) > 1 else { return expanded }
         var constant = factorization.content * Rational(k)
         var pieces: [Expr] = []
@@ -74,6 +74,18 @@ extension CanonicalForm {
         var factored = product(pieces)
         if constant.isNegative { factored = negatingFirstFactor(factored) }
         return printASCII(factored).count < printASCII(expanded).count ? factored : expanded
+    }
+
+    /// The factorization the presentation compares with the expanded form: into
+    /// irreducible factors when p is within `PresentationBudget` and
+    /// `FactoringBudget` (FLINT factors those
+    /// in milliseconds), otherwise only the squarefree decomposition (a gcd with the
+    /// derivative, cheap at any degree): factoring t^5000 + 1 into its cyclotomic
+    /// factors takes FLINT seconds, only to find the product longer than the sum.
+    /// Nil past the squarefree budget too: then only the expansion prints.
+    static func presentationFactorization(_ p: MultivariatePolynomial) -> MultivariatePolynomialFactorization? {
+        if p.totalDegree <= PresentationBudget.maximumFactoredDegree && p.isWithinFactoringBudget { return p.factored() }
+        return p.isWithinSquarefreeBudget ? p.squarefreeFactorization() : nil
     }
 
     /// A sum of terms. Decreasing degree, unless the first term is negative and the
@@ -135,6 +147,13 @@ extension CanonicalForm {
         for f in factors.dropFirst() { result = .binary(.multiply, result, f) }
         return result
     }
+}
+
+/// Limits on the work spent choosing how to print a polynomial (printing factors the
+/// same polynomials again and again), within `FactoringBudget`.
+public enum PresentationBudget {
+    /// Largest total degree of a polynomial factored completely for printing.
+    public static let maximumFactoredDegree = 256
 }
 
 extension Kernel {

@@ -3,12 +3,14 @@ public enum SimplificationDiagnostic: DiagnosticMessage, Hashable {
     case divisionByZero(String)
     case domain(String)
     case tooLarge(String)
+    case timeBudgetExceeded(String)
 
     public init(_ error: SimplificationError) {
         switch error {
         case .divisionByZero(let what): self = .divisionByZero(what)
         case .domain(let what): self = .domain(what)
         case .tooLarge(let what): self = .tooLarge(what)
+        case .timeBudgetExceeded(let e): self = .timeBudgetExceeded(e.description)
         }
     }
 
@@ -17,6 +19,7 @@ public enum SimplificationDiagnostic: DiagnosticMessage, Hashable {
         case .divisionByZero: return "division-by-zero"
         case .domain: return "outside-domain"
         case .tooLarge: return "too-large"
+        case .timeBudgetExceeded: return "time-budget-exceeded"
         }
     }
 
@@ -27,6 +30,7 @@ public enum SimplificationDiagnostic: DiagnosticMessage, Hashable {
         case .divisionByZero(let what): return "division by zero: \(what)"
         case .domain(let what): return what
         case .tooLarge(let what): return "too large: \(what)"
+        case .timeBudgetExceeded(let what): return what
         }
     }
 }

@@ -8,13 +8,21 @@ public enum SimplificationError: Error, Equatable, Sendable, CustomStringConvert
     case domain(String)
     /// Past a budget: degree, term count, exponent or nesting.
     case tooLarge(String)
+    /// Past the time budget of the computation (`Deadline`).
+    case timeBudgetExceeded(DeadlineExceeded)
 
     public var description: String {
         switch self {
         case .divisionByZero(let what): return "division by zero: \(what)"
         case .domain(let what): return what
         case .tooLarge(let what): return "too large: \(what)"
+        case .timeBudgetExceeded(let e): return e.description
         }
+    }
+
+    /// Throws `timeBudgetExceeded` once the current deadline has passed.
+    static func checkDeadline() throws(SimplificationError) {
+        if let e = Deadline.exceeded { throw .timeBudgetExceeded(e) }
     }
 
     init(_ error: ArithmeticError) {
@@ -28,8 +36,11 @@ public enum SimplificationError: Error, Equatable, Sendable, CustomStringConvert
 
 /// Limits on canonicalisation.
 public enum SimplificationBudget {
-    /// Largest |n| in an integer power of a non-constant expression.
-    public static let maximumExponent = 1_000
+    /// Largest |n| in an integer power of a non-constant expression (the parser's
+    /// limit on exponent literals).
+    public static let maximumExponent = 10_000
+    /// Largest total degree of a numerator or denominator built by a power.
+    public static let maximumDegree = PolynomialBudget.maximumDegree
     /// Largest multiple k in sin(k·x) expanded by the zero test.
     public static let maximumAngleMultiple = 64
     /// Largest number of terms in a numerator or denominator.

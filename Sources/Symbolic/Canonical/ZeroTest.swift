@@ -59,6 +59,7 @@ public struct ZeroTest: Sendable {
         let symbols = (try? e.expandingDerivatives().freeVariables) ?? form.symbols
         for point in samplePoints(for: symbols.sorted()) {
             for precision in [128, 512, 2048] {
+                if let e = Deadline.exceeded { return .unknown(reason: "\(e)") }
                 guard let b = try? BallEvaluator().evaluate(e, at: point, precision: precision) else { break }
                 if b.isCertainlyNonzero { return .nonzero(point: point, value: b.decimalString(digits: 10)) }
             }
@@ -89,7 +90,9 @@ public struct ZeroTest: Sendable {
 
     public func test(_ form: CanonicalForm) -> ZeroTestResult {
         if let zero = provenZero(form) { return zero }
+        if let e = Deadline.exceeded { return .unknown(reason: "\(e)") }
         if let witness = nonzeroWitness(form) { return witness }
+        if let e = Deadline.exceeded { return .unknown(reason: "\(e)") }
         return .unknown(reason: "the canonical form is not 0, and no point was found where a rigorous evaluation excludes 0")
     }
 
@@ -128,6 +131,7 @@ public struct ZeroTest: Sendable {
             // The expression as written must have a value there, not only its form.
             if !definedness.isEmpty, definedness.holds(at: point.mapValues { CanonicalForm($0) }, assuming: assumptions) != true { continue }
             for precision in [128, 512, 2048] {
+                if Deadline.exceeded != nil { return nil }
                 let b = form.ball(at: point, precision: precision)
                 if !b.isFinite { break }   // undefined here: try another point
                 if b.isCertainlyNonzero {
@@ -214,6 +218,7 @@ enum TrigonometricExpansion {
                 return try CanonicalForm.fraction(KernelTable.shared.ring(for: [key]).variable(key), KernelTable.shared.ring(for: [key]).one)
             }
             for term in p.terms {
+                try SimplificationError.checkDeadline()
                 var product = CanonicalForm(term.coefficient)
                 for (i, e) in term.exponents.enumerated() where e > 0 { product = try product * kernels[i].power(e) }
                 sum = try sum + product
