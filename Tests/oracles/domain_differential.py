@@ -1597,8 +1597,11 @@ def self_test(binary):
     mutate("complete but a zero left out", "zeros-complete-missing", 1, lambda a, l: a["zeros"]["det"].update(points=[]))
     mutate("enclosure without a zero", "enclosure-without-zero", 1,
            lambda a, l: a["zeros"]["det"]["points"].append({"lower": "7/2", "upper": "15/4"}))
-    mutate("enclosure with two zeros", "enclosure-several-zeros", 1,
-           lambda a, l: a["zeros"]["rho"].update(points=[{"lower": "12/5", "upper": "7/2"}]))
+    s3 = _fixed("s3", Q(2), Q(4), True, True, mul(lin(Q(3)), lin(Q(7, 2))), ONE, [])
+    a3 = copy.deepcopy(a1)
+    a3["expectations"] = []
+    a3["zeros"]["alpha"]["points"] = [{"lower": "29/10", "upper": "37/10"}]
+    cases.append(("enclosure with two zeros", "enclosure-several-zeros", s3, a3, []))
     mutate("overlapping points", "zero-points-overlap", 1,
            lambda a, l: a["zeros"]["det"]["points"].append({"lower": "29/10", "upper": "31/10"}))
     mutate("identically zero claimed", "zeros-identically-zero-wrong", 1, lambda a, l: a["zeros"]["sigma"].update(identically_zero=True))
