@@ -960,14 +960,17 @@ def near(r, lo, hi):
 
 
 def identically_zero_on_defined(m, q):
+    """q = 0 at every defined point (checked at 100 digits, relative to the size of the terms)."""
     arr = m.np_all()[q]
     fin = np.isfinite(arr)
     if not fin.any(): return True
-    scale = max(1.0, float(np.nanmax(np.abs(m.np_all()["alpha"][fin]))), float(np.nanmax(np.abs(m.np_all()["sigma"][fin]))))
-    if float(np.nanmax(np.abs(arr[fin]))) > 1e-9 * scale: return False
-    for x in m.grid[fin][:: max(1, fin.sum() // 5)]:
-        v = m.q(q, mpmath.mpf(float(x)))
-        if v is not None and abs(v) > TOL: return False
+    for x in list(m.grid[fin][:: max(1, fin.sum() // 7)]) + [m.grid[fin][-1]]:
+        x = mpmath.mpf(float(x))
+        v, vals = m.q(q, x), m.values(x)
+        if v is None or vals is None: continue
+        al, si, c, d = vals["alpha"], vals["sigma"], vals["c"], vals["d"]
+        size = 1 + abs(al * d) + abs(si * c) + abs(al * c * m.s2) + abs(si * d)
+        if abs(v) > TOL * size: return False
     return True
 
 
@@ -1009,7 +1012,8 @@ def check_zeros(m, a, rep, name):
                 if lo is None or hi is None or not lo < hi:
                     rep.ok(False, "unreadable-point", name, f"zeros.{q}: bad enclosure {p}")
                     continue
-                inside = (lo >= m.lo) and (m.hi is None or hi <= m.hi)
+                slack = mpmath.mpf(10) ** -(DPS - 10)
+                inside = (lo >= m.lo - slack) and (m.hi is None or hi <= m.hi + slack)
                 if not rep.ok(inside, "zero-outside-domain", name, f"zeros.{q}: ({p['lower']}, {p['upper']}) leaves D"):
                     continue
                 inner = [r for r in true if near(r, lo, hi)]
@@ -1119,7 +1123,7 @@ def end_samples(m, which):
     if which == "lower":
         if m.lc: return "point", m.lo
         return "limit", [m.lo + mpmath.mpf(10) ** -60, m.lo + mpmath.mpf(10) ** -80]
-    if m.hi is None: return "limit", [mpmath.mpf(10) ** 40, mpmath.mpf(10) ** 60]
+    if m.hi is None: return "limit", [mpmath.mpf(10) ** 30, mpmath.mpf(10) ** 45]
     if m.hc: return "point", m.hi
     return "limit", [m.hi - mpmath.mpf(10) ** -60, m.hi - mpmath.mpf(10) ** -80]
 
@@ -1136,7 +1140,7 @@ def check_ends(m, a, rep, name):
             vals = m.values(where)
             samples = None
         else:
-            with mpmath.workdps(130):
+            with mpmath.workdps(130 if which == "lower" or m.hi is not None else 320):   # cancellation at t = 1e45
                 lo, hi = m.lo, m.hi
                 dom = m.s["domain"]
                 m.lo = mp_const(dom["lo"])
@@ -1190,6 +1194,10 @@ def check_ends(m, a, rep, name):
                     continue
                 v = vs[1]
                 ok = v is not None and close(v, L)
+                if not ok and v is not None and vs[0] is not None and m.hi is None and which == "upper":
+                    # slow convergence at infinity (1/sqrt(t)): accept when it clearly converges to L
+                    e1, e2 = abs(vs[0] - L), abs(v - L)
+                    ok = e2 <= mpmath.mpf(10) ** -20 * max(1, abs(L)) and e2 <= mpmath.mpf(10) ** -5 * e1
                 rep.ok(ok, "end-limit-wrong", name,
                        f"ends.{which}.{qn} = {text} ≈ {mpmath.nstr(L, 15)}, oracle near the {'open' if m.hi is not None or which == 'lower' else 'infinite'} end: "
                        f"{mpmath.nstr(vs[0], 15) if vs[0] is not None else 'undefined'}, {mpmath.nstr(v, 15) if v is not None else 'undefined'}")
@@ -1355,7 +1363,8 @@ def check_claims(m, a, rep, name):
                     rep.ok(ok, "counterexample-not-a-counterexample", name,
                            f"expect {cl['text']}: counterexample {ex['counterexample']} does not violate the claim (or is undefined)")
             elif enc is not None and enc[0] is not None and enc[1] is not None:
-                rep.ok(enc[0] >= m.lo and (m.hi is None or enc[1] <= m.hi), "counterexample-outside-domain", name,
+                slack = mpmath.mpf(10) ** -(DPS - 10)
+                rep.ok(enc[0] >= m.lo - slack and (m.hi is None or enc[1] <= m.hi + slack), "counterexample-outside-domain", name,
                        f"expect {cl['text']}: counterexample {ex['counterexample']} leaves D")
 
 
