@@ -40,8 +40,11 @@ run: release
 	@for f in examples/*.sched; do echo "\$$ sched analyze $$f"; $(RELEASE_BIN) analyze $$f || exit 1; echo; done
 	@bash examples/exact-core-demo.sh $(RELEASE_BIN)
 
+# The domain differential test (5,000 random schedules against mpmath) runs the
+# release binary: the debug one is about 5× slower on the analysis.
 test: deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) build -c release --product sched
 	$(SWIFT) test
 
 # Benchmarks against SymPy (see bench/README.md); not part of `make test`.
