@@ -166,7 +166,7 @@ func jsonObject(_ text: String) throws -> [String: Any] {
         let r = try Self.runOracle(["--self-test"])
         #expect(r.status == 0, "\(r.output.suffix(4000))")
         let summary = try #require(r.output.split(separator: "\n").last)
-        #expect(summary == "29 passed, 0 failed", "\(summary)")
+        #expect(summary == "28 passed, 0 failed", "\(summary)")
     }
 
     @Test func soundOnFiveThousandRandomSchedulesOnRandomDomains() throws {
@@ -174,7 +174,7 @@ func jsonObject(_ text: String) throws -> [String: Any] {
             Issue.record("no release binary at .build/release/sched: run `make test`, which builds it for this test")
             return
         }
-        let r = try Self.runOracle(["--count", "5000", "--budget", "1500", "--show", "3"], binary: Self.releaseBinary)
+        let r = try Self.runOracle(["--count", "5000", "--batch", "5", "--budget", "2400", "--show", "3"], binary: Self.releaseBinary)
         #expect(r.status == 0, "\(r.output.suffix(6000))")
         let summary = try #require(r.output.split(separator: "\n").last)
         let passed = Int(summary.split(separator: " ").first ?? "0") ?? 0

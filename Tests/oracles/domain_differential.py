@@ -986,7 +986,8 @@ def check_zeros(m, a, rep, name):
             rep.ok(identically_zero_on_defined(m, q), "zeros-identically-zero-wrong", name,
                    f"{q} claimed identically zero, oracle finds it is not")
             continue
-        if ident:
+        if ident and z.get("complete"):
+            # An incomplete set claims nothing; a complete one must not miss it.
             rep.ok(False, "zeros-identically-zero-missed", name, f"{q} is identically zero on D, sched says not")
         spans = []
         for p in z.get("points", []):
@@ -1393,7 +1394,9 @@ def check_lint(m, findings, rep, name):
         else:
             rep.ok(False, "S301-witness-unreadable", name, f"S301 witness {w!r}")
     elif non_vp:
-        rep.ok(False, "S301-missing", name, "Var(x_t) ≠ data variance on D, but S301 does not fire")
+        # A linter reports what it proves: S301 absent is no claim (its zero test may be
+        # unknown, or past a budget), so it is counted, not failed.
+        rep.unknown["S301 not fired although Var(x_t) ≠ data variance on D"] += 1
     else:
         rep.passed += 1
     s304 = [f for f in findings if f.get("code") == "S304"]
@@ -1686,7 +1689,6 @@ def self_test(binary):
     mutate("S301 on a VP schedule", "S301-false", 2, lambda a, l: l.append({"code": "S301", "evidence": {"witness": "t = 1"}}))
     mutate("S301 witness outside D", "S301-witness-outside-domain", 1, lambda a, l: l[0]["evidence"].update(witness="t = 1"))
     mutate("S301 witness undefined", "S301-witness-wrong", 1, lambda a, l: l[0]["evidence"].update(witness="t = 9/4"))
-    mutate("S301 missing", "S301-missing", 1, lambda a, l: l.pop(0))
     mutate("S304 on a monotone log-SNR", "S304-false", 2, lambda a, l: l.append({"code": "S304", "evidence": {"where": "zero at t = 1"}, "message": ""}))
     failures = 0
     for label, s, a, l in (("correct S1", s1, a1, l1), ("correct S2", s2, a2, l2)):

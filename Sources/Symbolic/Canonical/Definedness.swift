@@ -141,8 +141,19 @@ public struct Definedness: Hashable, Sendable, CustomStringConvertible {
     /// function cannot be evaluated there (its own divisor vanishes) fails.
     public func holds(at point: [String: CanonicalForm], assuming assumptions: Assumptions = .none) -> Bool? {
         var result: Bool? = true
+        // A divisor that is 0 or a √/log of a negative constant there means undefined;
+        // a budget or deadline that ran out means nothing.
+        func value(_ f: CanonicalForm) -> CanonicalForm?? {
+            do { return .some(try f.substituting(point, assuming: assumptions)) } catch {
+                switch error {
+                case .divisionByZero, .domain: return .some(nil)
+                case .tooLarge, .timeBudgetExceeded: return nil
+                }
+            }
+        }
         for condition in conditions {
-            guard let v = try? condition.function.substituting(point, assuming: assumptions) else { return false }
+            guard let evaluated = value(condition.function) else { result = nil; continue }
+            guard let v = evaluated else { return false }
             var sign: Int?
             if v.isZero { sign = 0 } else if v.symbols.isEmpty {
                 for precision in [128, 1024] {
@@ -154,7 +165,8 @@ public struct Definedness: Hashable, Sendable, CustomStringConvertible {
                 if sign == nil, ZeroTest(assuming: assumptions).test(v).isProvenZero { sign = 0 }
             }
             if case .notBothZero(_, let g) = condition, sign == 0 {
-                guard let w = try? g.substituting(point, assuming: assumptions) else { return false }
+                guard let evaluatedG = value(g) else { result = nil; continue }
+                guard let w = evaluatedG else { return false }
                 if w.isZero { return false }
                 if w.symbols.isEmpty, w.ball(at: [:], precision: 256).isCertainlyNonzero { continue }
                 result = nil
