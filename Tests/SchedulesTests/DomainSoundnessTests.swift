@@ -93,6 +93,16 @@ import Testing
         #expect(limits?.right.flatMap { $0.finiteValue.map { printASCII($0.expression) } } == "(3*pi + 4)/6")
     }
 
+    /// The claim atan(1/(t − 1/3)) > 0 is refuted inside the domain (the sign chart is
+    /// cut at the pole of the argument); α ≠ 0 is proven.
+    @Test func claimsAcrossAJumpAreDecidedPieceByPiece() throws {
+        let s = try schedule("s", in: "schedule s {\n    time t in [0, 1]\n    alpha = atan(1/(t - 1/3)) + 2*t\n    sigma = t\n    target = eps\n    expect atan(1/(t - 1/3)) > 0\n    expect alpha != 0\n}\n")
+        let checker = ClaimChecker(ModelAnalysis(s.unifiedModel))
+        let verdicts = s.expectations.map { checker.check($0.claim) }
+        #expect(verdicts.map(\.status) == [.refuted, .proven])
+        #expect(verdicts[0].counterexample == "t = 1/4")
+    }
+
     /// tan(t) on [0, 2]: its pole π/2 is an undefined point, not a zero, and α → ±∞.
     @Test func tanPoleInsideTheDomain() throws {
         let a = try analysis("    alpha = tan(t)\n    sigma = 1\n    target = eps", time: "t in [0, 2]")
