@@ -119,12 +119,10 @@ struct BallRootIsolator {
         var points: [ZeroPoint] = []
         var reasons: [String] = []
         // The cut points themselves, where the function is defined there.
-        for (i, mark) in chart.marks.enumerated() {
-            guard mark.status == .defined else { continue }
+        for mark in chart.marks where mark.status == .defined {
             guard let x = mark.point.exactValue else {
                 reasons.append("the value at the cut point \(mark.point.approximation) was not decided"); continue
             }
-            _ = i
             if isExactZero(at: x) { points.append(exactPoint(x, multiplicity: order(ofZeroAt: x))) }
         }
         // The pieces, each with open ends at its cuts.

@@ -59,11 +59,10 @@ public struct ClaimChecker: Sendable {
         guard !extra.isEmpty else { return nil }
         let chart = model.chart(sides)
         let schedule = model.chart(analysis.coefficientDefinedness)
-        for (i, piece) in chart.pieces.enumerated() where piece.status == .undefined {
+        for piece in chart.pieces where piece.status == .undefined {
             guard let w = piece.witness else { continue }
             let point = ZeroPoint(location: .exact(CanonicalForm(w)), multiplicity: nil, approximation: w.decimalString(significantDigits: 17))
             if schedule.status(of: point) == .defined {
-                _ = i
                 return { q, e in .refuted("\(q) and \(e) are not both defined at \(self.t) = \(w), where the schedule is", at: "\(self.t) = \(w)") }
             }
         }
