@@ -662,8 +662,12 @@ class Model:
             if kind == "pos" and (v < 0 or small): return True
         return False
 
-    def values(self, x, tol=TOL):
-        """Every quantity at x (None where undefined), or None when the coefficients are undefined."""
+    DIVIDED = ("snr", "logsnr", "amp_x0", "amp_eps", "weight_eps", "weight_x0")
+
+    def values(self, x, tol=TOL, need=None):
+        """Every quantity at x (None where undefined), or None when the coefficients are
+        undefined. With `need` a quantity that divides by nothing, the quotients (whose
+        "is the divisor zero?" may cost an evaluation at 250 digits) are left out."""
         if self.undefined_at(x, tol): return None
         try:
             base = {k: self.f[k].mp(x) for k in ("alpha", "sigma", "c", "d")}
@@ -699,6 +703,7 @@ class Model:
         # both vanish; exp(-100)² is small but no zero
         both_zero = lambda u, w: abs(u) <= tol and abs(w) <= tol
         out["rho"] = None if both_zero(al, si) or both_zero(c, d) or vv == 0 else out["cov"] / mpmath.sqrt(vv)
+        if need is not None and need not in self.DIVIDED: return out
         out["snr"] = al**2 / si**2 if nz(si_) else None
         out["logsnr"] = mpmath.log(out["snr"]) if out["snr"] is not None and nz(al_) else None
         out["amp_x0"] = si / det if nz(det_) else None
@@ -709,7 +714,7 @@ class Model:
 
     def q(self, name, x, tol=TOL):
         """The function whose zeros are the zeros of `name` (rho: cov where rho is defined)."""
-        v = self.values(x, tol)
+        v = self.values(x, tol, need=name)
         if v is None: return None
         if name == "rho":
             return v["cov"] if v["rho"] is not None else None
@@ -817,18 +822,23 @@ def bisect_vec(fv, lo, hi, steps=56):
 
 
 def illinois(f, a, b, fa, fb, iters=30):
-    """A root in the bracket [a, b] (fa·fb < 0), or None unless the bracket shrinks to
-    1e-45: Illinois steps, with a bisection every third step, so that a flat function
-    ((t − a)²(t − b) with a, b 1e-15 apart) still converges instead of stopping where it
-    is merely small."""
-    side = 0
-    for k in range(max(iters, 60) * 6):
-        if abs(b - a) < mpmath.mpf(10) ** -45 * max(1, abs(a)):
-            return a if abs(fa) < abs(fb) else b
-        c = (a + b) / 2 if k % 3 == 2 or fb == fa else (a * fb - b * fa) / (fb - fa)
+    """A root in the bracket [a, b] (fa·fb < 0), or None. Illinois steps until they stop
+    moving, then the root is certified by a sign change across 1e-40 around it. A flat
+    function ((t − a)²(t − b) with a, b 1e-15 apart), where Illinois crawls, falls back
+    to bisection, which always shrinks the bracket; never "stop where it is merely small"."""
+    side, prev = 0, None
+    for _ in range(max(iters, 60)):
+        if fb == fa: break
+        c = (a * fb - b * fa) / (fb - fa)
         fc = f(c)
         if fc is None: return None
         if fc == 0: return c
+        if prev is not None and abs(c - prev) < mpmath.mpf(10) ** -45 * max(1, abs(c)):
+            d = mpmath.mpf(10) ** -40 * max(1, abs(c))
+            fl, fr = f(c - d), f(c + d)
+            if fl is not None and fr is not None and fl * fr <= 0: return c
+            break
+        prev = c
         if (fc > 0) == (fb > 0):
             b, fb = c, fc
             if side == -1: fa /= 2
@@ -837,6 +847,16 @@ def illinois(f, a, b, fa, fb, iters=30):
             a, fa = c, fc
             if side == 1: fb /= 2
             side = 1
+    # the Illinois bracket still brackets (its halved end values keep their signs)
+    for _ in range(400):                   # bisection: 2^-400 of any bracket
+        if abs(b - a) < mpmath.mpf(10) ** -45 * max(1, abs(a)):
+            return a if abs(fa) < abs(fb) else b
+        c = (a + b) / 2
+        fc = f(c)
+        if fc is None: return None
+        if fc == 0: return c
+        if (fc > 0) == (fb > 0): b, fb = c, fc
+        else: a, fa = c, fc
     return None
 
 
