@@ -91,6 +91,15 @@ public struct ScheduleContext: Sendable {
         }
     }
 
+    /// The point for a message: exact, or its decimal; the isolating interval is said
+    /// once, in a note (`pointText`), not in every line that names the point.
+    public func shortPointText(_ p: ZeroPoint) -> String {
+        switch p.location {
+        case .exact(let f): return "\(time) = \(Self.text(f))"
+        case .enclosure: return "\(time) ≈ \(p.approximation)"
+        }
+    }
+
     /// True when the zero is exactly at an end of the domain.
     public func isAtEnd(_ p: ZeroPoint, _ end: End) -> Bool {
         guard case .exact(let f) = p.location, let e = endForm(end) else { return false }

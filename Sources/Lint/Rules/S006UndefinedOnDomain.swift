@@ -34,9 +34,9 @@ public enum S006UndefinedOnDomain: LintRule {
             }
             switch (alpha.left, alpha.right) {
             case (let a?, let b?) where a == b:
-                notes.append("at \(c.pointText(p)): \(name) → \(text(a)) from both sides (a removable singularity)")
+                notes.append("at \(c.shortPointText(p)): \(name) → \(text(a)) from both sides (a removable singularity)")
             case (let a?, let b?):
-                notes.append("at \(c.pointText(p)): \(name) jumps from \(text(a)) to \(text(b))")
+                notes.append("at \(c.shortPointText(p)): \(name) jumps from \(text(a)) to \(text(b))")
             default: break
             }
         }

@@ -24,9 +24,9 @@ public enum S101DetSingular: LintRule {
         let interior = z.points.filter { !c.isAtEnd($0, .lower) && !c.isAtEnd($0, .upper) }
         guard let first = interior.first else { return [] }
         let points = interior.map(c.pointText)
-        let others = z.complete ? "proven; the zeros on \(c.domainText) are " + z.points.map(c.pointText).joined(separator: ", ")
+        let others = z.complete ? "proven; the zeros on \(c.domainText) are " + z.points.map(c.shortPointText).joined(separator: ", ")
                                 : "proven; the search for other zeros was incomplete: \(z.note ?? "")"
-        return [Finding(info, "det A = 0 at \(c.pointText(first)): x̂0 and ε̂ cannot be recovered there",
+        return [Finding(info, "det A = 0 at \(c.shortPointText(first)): x̂0 and ε̂ cannot be recovered there",
                         at: c.targetRange, notes: ["det A(\(c.time)) = \(detText), zero at \(points.joined(separator: ", ")) (\(others))"],
                         evidence: [("det", detText), ("zeros", points.joined(separator: "; "))], schedule: c.schedule.name)]
     }

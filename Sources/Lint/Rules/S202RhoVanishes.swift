@@ -22,9 +22,9 @@ public enum S202RhoVanishes: LintRule {
         guard let first = interior.first else { return [] }
         let points = interior.map(c.pointText)
         let kind = z.points.allSatisfy({ if case .exact = $0.location { return true }; return false }) ? "exact zero" : "zero"
-        let atEnds = z.points.count > interior.count ? "; also 0 at the end " + z.points.filter { !interior.contains($0) }.map(c.pointText).joined(separator: ", ") : ""
+        let atEnds = z.points.count > interior.count ? "; also 0 at the end " + z.points.filter { !interior.contains($0) }.map(c.shortPointText).joined(separator: ", ") : ""
         let rest = z.complete ? "proven; no other zeros on \(c.domainText)\(atEnds)" : "proven; the search for other zeros was incomplete: \(z.note ?? "")"
-        return [Finding(info, "correlation between x_t and the target vanishes at \(points.count == 1 ? c.pointText(first) : points.joined(separator: ", "))",
+        return [Finding(info, "correlation between x_t and the target vanishes at \(interior.map(c.shortPointText).joined(separator: ", "))",
                         at: c.targetRange,
                         notes: ["ρ(\(c.time)) = \(ScheduleContext.text(rho)), \(kind)\(points.count == 1 ? "" : "s") at \(points.joined(separator: ", ")) (\(rest))"],
                         evidence: [("rho", ScheduleContext.text(rho)), ("zeros", points.joined(separator: "; ")), ("complete", z.complete ? "true" : "false")],

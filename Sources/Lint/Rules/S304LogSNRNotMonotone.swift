@@ -61,7 +61,7 @@ public enum S304LogSNRNotMonotone: LintRule {
         }
         if !turns.isEmpty {
             let points = turns.map(c.pointText).joined(separator: ", ")
-            return [finding(c, "log-SNR is not strictly monotone: dλ/d\(c.time) = 0 at \(points)", slope,
+            return [finding(c, "log-SNR is not strictly monotone: dλ/d\(c.time) = 0 at \(turns.map(c.shortPointText).joined(separator: ", "))", slope,
                             "zero at \(points), where dλ/d\(c.time) changes sign")]
         }
         // No sign change: dλ/dt has one sign on the whole domain, certified at every
