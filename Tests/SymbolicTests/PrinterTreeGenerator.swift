@@ -92,7 +92,7 @@ struct PrinterTreeGenerator {
         case 62..<80:
             return .binary(.power, expression(depth: depth - 1), exponent(depth: depth - 1))
         case 80..<95:
-            return .function(pick(Function.allCases), expression(depth: depth - 1))
+            return .function(pick(Function.oracleFunctions), expression(depth: depth - 1))
         default:
             return .derivative(expression(depth: depth - 1), variable: pick(Self.names))
         }

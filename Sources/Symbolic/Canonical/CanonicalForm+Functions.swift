@@ -137,8 +137,8 @@ extension CanonicalForm {
         let kinds = p.ring.variables.map { key -> Bool in
             switch KernelTable.shared.kernel(forKey: key) {
             case .symbol(let name): return assumptions.positive.contains(name)
-            case .pi, .exp, .sqrt: return true
-            default: return false
+            case .pi: return true
+            case let kernel: return kernel.facts.map { $0.range != .unrestricted } ?? false
             }
         }
         return p.terms.allSatisfy { term in
