@@ -1,9 +1,11 @@
 /// The functions of the language, one `FunctionSpec` each, looked up by name.
 ///
-/// The list of specs is `FunctionRegistry.specs`; nothing else in the engine names a
-/// function by its text.
+/// The list of specs, `FunctionRegistry.specs`, is generated at build time from the
+/// files of this folder (FunctionListPlugin): a file declaring
+/// `extension FunctionSpec { static let erf = FunctionSpec(…) }` registers erf, and
+/// nothing else in the engine names a function by its text.
 public enum FunctionRegistry {
-    /// Every function, in the order of the list (the order `knownNames` and
+    /// Every function, by the name of its file (the order `knownNames` and
     /// suggestions use).
     public static let all: [FunctionSpec] = specs
 
