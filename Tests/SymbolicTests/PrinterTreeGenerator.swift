@@ -20,7 +20,7 @@ struct PrinterTreeGenerator {
     }
 
     static let names = [
-        "t", "s", "x", "y", "e", "E", "e1", "x0", "x_1", "t12", "ab", "eps", "sine", "expm", "logit",
+        "t", "s", "x", "y", "e", "E", "e1", "x0", "x_1", "t12", "ab", "eps", "sine", "expm", "logits",
         "alpha", "alpha2", "beta_min", "beta_max", "sigma", "sigma_d", "sigma_min", "epsilon", "lamda",
         "lamda_min", "tau", "pi_1", "pi2", "omicron", "Gamma", "Alpha", "Sigma", "Pi", "nu", "x__a",
         "_x", "x_", "sigma_alpha", "alpha_bar", "alphabet", "d",
