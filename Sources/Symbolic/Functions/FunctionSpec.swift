@@ -11,7 +11,7 @@ import Exact
 ///
 /// Every rule a spec states must be an identity wherever the function is defined (and
 /// for the principal complex branch), because the zero test relies on it (`ZeroTest`).
-public struct FunctionSpec: Sendable {
+public final class FunctionSpec: Sendable {
     /// The function, identified by its ASCII name: the name the parser reads, the ASCII
     /// printer writes and kernel keys use.
     public let function: Function
@@ -105,12 +105,18 @@ public struct KernelFacts: Sendable {
     /// The limit of f(a) when a tends to the given limit from inside f's domain; nil
     /// when it is not known (sin at ∞) or the limit leaves the domain.
     public let limit: @Sendable (Limit) -> Limit?
+    /// exp(f(a)) in closed form, for functions that are logarithms of something
+    /// (log: exp(log u) = u); it must be positive wherever f(a) is defined, so that
+    /// exp(n·f(a)) = exp(f(a))ⁿ also for half-integers n (see `CanonicalForm.exp`).
+    let exponential: (@Sendable (_ a: CanonicalForm) throws(SimplificationError) -> CanonicalForm)?
 
     init(rank: Int = 8,
          derivative: @escaping @Sendable (CanonicalForm, CanonicalForm, CanonicalForm) throws(SimplificationError) -> CanonicalForm,
          range: KernelRange = .unrestricted, zeros: KernelZeros,
-         limit: @escaping @Sendable (Limit) -> Limit?) {
+         limit: @escaping @Sendable (Limit) -> Limit?,
+         exponential: (@Sendable (CanonicalForm) throws(SimplificationError) -> CanonicalForm)? = nil) {
         self.rank = rank
+        self.exponential = exponential
         self.derivative = derivative
         self.range = range
         self.zeros = zeros

@@ -32,5 +32,6 @@ extension FunctionSpec {
                 case .positiveInfinity: return .positiveInfinity
                 case .negativeInfinity: return nil
                 }
-            }))
+            },
+            exponential: { u in u }))
 }
