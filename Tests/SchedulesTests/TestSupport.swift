@@ -45,6 +45,9 @@ let packageRoot: URL = URL(fileURLWithPath: #filePath)
 /// The shared fixed-seed generator (SplitMix64).
 typealias SplitMix64 = SeededRandom
 
+/// The simplified expression, printed in ASCII.
+func simplified(_ text: String) throws -> String { printASCII(try Simplifier().simplify(try Expr(parsing: text))) }
+
 /// True when the ball lies within `relative`·|reference| of a decimal reference value
 /// (values hard-coded from mpmath at 40 digits).
 func isNear(_ b: Ball, _ reference: String, relative: Rational = try! Rational(10).power(-35)) -> Bool {

@@ -11,10 +11,7 @@ extension FunctionSpec {
     /// Evaluated by Arb's `arb_hypgeom_erf`.
     static let erf = FunctionSpec(
         function: .erf, latexName: "\\operatorname{erf}",
-        exactValue: { x in
-            if case .exact(let r) = x, r.isZero { return .exact(0) }
-            return nil
-        },
+        exactValue: exactOnlyAtZero(0),
         ball: { Ball.erf($0) },
         derivative: { u, du, _, b throws(DifferentiationError) in
             // 2·exp(−u²)/√π · u′

@@ -10,10 +10,7 @@ extension FunctionSpec {
     /// (see `CanonicalForm.exp`); positive; → 0 as a → −∞.
     static let exp = FunctionSpec(
         function: .exp, latexName: "\\exp", latexExponent: .afterCall,
-        exactValue: { x in
-            if case .exact(let r) = x, r.isZero { return .exact(1) }
-            return nil
-        },
+        exactValue: exactOnlyAtZero(1),
         ball: { Ball.exp($0) },
         derivative: { _, du, whole, b throws(DifferentiationError) in try b.multiply(whole, du) },
         canonical: { a, _ throws(SimplificationError) in try CanonicalForm.exp(a) },

@@ -74,6 +74,16 @@ public final class FunctionSpec: Sendable {
     }
 }
 
+extension FunctionSpec {
+    /// The `exactValue` of a function whose only exact value known is f(0) = `value`.
+    static func exactOnlyAtZero(_ value: Rational) -> @Sendable (EvaluationValue) -> EvaluationValue? {
+        { x in
+            if case .exact(let r) = x, r.isZero { return .exact(value) }
+            return nil
+        }
+    }
+}
+
 /// Where `^{n}` goes on a call in LaTeX.
 public enum LaTeXExponentPlacement: Sendable {
     /// On the name, `\sin^{2}\left(x\right)` (a negative exponent still goes outside).

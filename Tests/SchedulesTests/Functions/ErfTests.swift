@@ -6,8 +6,6 @@ import Testing
 
 /// erf, registered by Sources/Symbolic/Functions/Erf.swift alone.
 @Suite struct ErfTests {
-    func simplified(_ text: String) throws -> String { printASCII(try Simplifier().simplify(try Expr(parsing: text))) }
-
     @Test func exactValuesAndOddness() throws {
         #expect(try simplified("erf(0)") == "0")
         #expect(try simplified("erf(-t) + erf(t)") == "0")

@@ -6,8 +6,6 @@ import Testing
 
 /// logit, registered by Sources/Symbolic/Functions/Logit.swift alone.
 @Suite struct LogitTests {
-    func simplified(_ text: String) throws -> String { printASCII(try Simplifier().simplify(try Expr(parsing: text))) }
-
     @Test func exactValuesSymmetryAndInverses() throws {
         #expect(try simplified("logit(1/2)") == "0")
         #expect(try simplified("logit(1/3)") == "-log(2)")

@@ -6,8 +6,6 @@ import Testing
 
 /// softplus, registered by Sources/Symbolic/Functions/Softplus.swift alone.
 @Suite struct SoftplusTests {
-    func simplified(_ text: String) throws -> String { printASCII(try Simplifier().simplify(try Expr(parsing: text))) }
-
     @Test func exactValuesAndInverse() throws {
         #expect(try simplified("softplus(0)") == "log(2)")
         #expect(try simplified("softplus(log(t))") == "log(t + 1)")
