@@ -14,7 +14,11 @@ let package = Package(
         // GMP + FLINT 2.9 + Arb 2.23, behind one shim header. Only `Exact` imports it.
         .systemLibrary(name: "CFlintArb", path: "Sources/CFlintArb"),
         .target(name: "Exact", dependencies: ["CFlintArb"]),
-        .target(name: "Symbolic", dependencies: ["Exact"]),
+        // Expressions, canonical forms and the function registry (one file per function in
+        // Sources/Symbolic/Functions, listed at build time by FunctionListPlugin).
+        .target(name: "Symbolic", dependencies: ["Exact"], plugins: ["FunctionListPlugin"]),
+        .executableTarget(name: "FunctionListGenerator"),
+        .plugin(name: "FunctionListPlugin", capability: .buildTool(), dependencies: ["FunctionListGenerator"]),
         // The schedule-file language (grammar/schedule.ebnf) and the unified-model analysis.
         .target(name: "Schedules", dependencies: ["Exact", "Symbolic"]),
         // `sched latex`: derivations, Table I and pgfplots figures.

@@ -23,6 +23,7 @@
 #include <arb_poly.h>
 #include <arb_calc.h>
 #include <arb_fmpz_poly.h>
+#include <arb_hypgeom.h>
 
 #include "shim_gmp.h"
 #include "shim_flint.h"

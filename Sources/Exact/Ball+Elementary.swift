@@ -38,6 +38,15 @@ extension Ball {
     /// indeterminate ball.
     public static func log(_ x: Ball) -> Ball { unary(x) { arb_log($0, $1, $2) } }
 
+    /// log(1 + x). Domain: balls of numbers > −1 (others give the indeterminate ball).
+    /// Unlike `log(1 + x)` it keeps its relative accuracy for tiny x: log1p(10⁻³⁰⁰) is
+    /// 10⁻³⁰⁰ to full precision, where 1 + 10⁻³⁰⁰ would already be rounded.
+    public static func log1p(_ x: Ball) -> Ball { unary(x) { arb_log1p($0, $1, $2) } }
+
+    /// The error function erf x = (2/√π)∫₀ˣ e^(−s²) ds, in (−1, 1). Defined everywhere
+    /// (Arb's `arb_hypgeom_erf`).
+    public static func erf(_ x: Ball) -> Ball { unary(x) { arb_hypgeom_erf($0, $1, $2) } }
+
     /// sin x (x in radians). Defined everywhere; for a ball wider than a period the
     /// result is about `[0 ± 1]`. Large arguments are reduced modulo π with enough
     /// extra precision by Arb itself.

@@ -8,7 +8,7 @@ import Symbolic
 /// zero set on the domain).
 extension ReplSession {
     static let quantityNames = UnifiedModel.quantityNames
-    static let functionNames = Function.allCases.map(\.rawValue) + ["diff", "zeros"]
+    static let functionNames = FunctionRegistry.names + ["diff", "zeros"]
     static let vectorNames: Set<String> = ["x0", "eps", "epsilon", "x_t", "velocity"]
 
     /// Which statements each quantity needs.

@@ -17,15 +17,16 @@ enum ConstantSign {
     }
 
     /// Proven > 0: a constant of sign 1, or numerator and denominator with only
-    /// positive coefficients in kernels that are positive (π, exp, positive symbols).
+    /// positive coefficients in kernels that are positive (π, positive symbols, and
+    /// kernels whose function is positive: exp).
     static func isPositive(_ form: CanonicalForm, positiveSymbols: Set<String>) -> Bool {
         if let s = sign(form) { return s > 0 }
         guard !form.isZero else { return false }
         let kernelsPositive = form.kernels.allSatisfy { kernel in
             switch kernel {
-            case .pi, .exp: return true
+            case .pi: return true
             case .symbol(let name): return positiveSymbols.contains(name)
-            default: return false
+            default: return kernel.facts?.range == .positive
             }
         }
         return kernelsPositive

@@ -78,7 +78,7 @@ enum ASCIIPrinter {
                 operand(r, parenthesized: level(r) < 4)
             }
         case .function(let f, let x):
-            out += f.rawValue + "("
+            out += f.name + "("
             write(x, into: &out)
             out += ")"
         case .derivative(let x, let variable):
@@ -107,7 +107,7 @@ enum ASCIIPrinter {
             writeFullyParenthesized(r, into: &out)
             out += ")"
         case .function(let f, let x):
-            out += f.rawValue + "("
+            out += f.name + "("
             writeFullyParenthesized(x, into: &out)
             out += ")"
         case .derivative(let x, let variable):

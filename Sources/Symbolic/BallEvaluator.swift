@@ -268,40 +268,16 @@ struct BallEvaluation {
     // MARK: Functions
 
     func function(_ f: Function, _ x: EvaluationValue, range: SourceRange?) throws(EvaluationError) -> EvaluationValue {
+        let spec = f.spec
         // Points outside the domain that are known exactly.
-        switch f {
-        case .sqrt where x.provedSign == -1,
-             .log where x.isCertainlyNonPositive:
+        if let domain = spec.evaluationDomain, domain.isCertainlyOutside(x) {
             throw .domainError(.function(f), certainty: .certain, range: range)
-        case .tan where x.isPoleOfTan:
-            throw .domainError(.function(f), certainty: .certain, range: range)
-        default:
-            break
         }
-        if let exact = EvaluationValue.exactValue(f, at: x) { return exact }
-        let b = x.ball(precision: precision)
-        let y: Ball
-        switch f {
-        case .sqrt: y = Ball.sqrt(b)
-        case .exp: y = Ball.exp(b)
-        case .log: y = Ball.log(b)
-        case .sin: y = Ball.sin(b)
-        case .cos: y = Ball.cos(b)
-        case .tan: y = Ball.tan(b)
-        case .atan: y = Ball.atan(b)
-        case .sinh: y = Ball.sinh(b)
-        case .cosh: y = Ball.cosh(b)
-        case .tanh: y = Ball.tanh(b)
-        case .sigmoid: y = Ball.sigmoid(b)
-        }
-        if !y.isFinite {
-            switch f {
-            case .sqrt, .log, .tan:
-                // Arb gives [NaN ± ∞] as soon as the ball reaches outside the domain.
-                throw .domainError(.function(f), certainty: .possible, range: range)
-            default:
-                break
-            }
+        if let exact = spec.exactValue(x) { return exact }
+        let y = spec.ball(x.ball(precision: precision))
+        // Arb gives [NaN ± ∞] as soon as the ball reaches outside the domain.
+        if !y.isFinite, spec.evaluationDomain != nil {
+            throw .domainError(.function(f), certainty: .possible, range: range)
         }
         return try checked(.ball(y), range: range)
     }

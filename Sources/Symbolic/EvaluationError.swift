@@ -4,8 +4,8 @@ import Exact
 public enum DomainViolation: Hashable, Sendable, CustomStringConvertible {
     /// A divisor that is 0, or 0 raised to a negative power.
     case divisionByZero
-    /// A function outside its domain: `sqrt` of a negative number, `log` of a number
-    /// ≤ 0, `tan` at a pole π/2 + kπ. (The other functions are defined everywhere.)
+    /// A function outside its domain (`FunctionSpec.evaluationDomain`): `sqrt` of a
+    /// negative number, `log` of a number ≤ 0, `tan` at a pole π/2 + kπ.
     case function(Function)
     /// x^y with x < 0 and y not an integer: no real value (SymPy's principal branch
     /// would be complex), even when y = p/q with q odd — see `BallEvaluator`.
@@ -14,10 +14,7 @@ public enum DomainViolation: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .divisionByZero: return "division by zero"
-        case .function(.sqrt): return "sqrt of a negative number"
-        case .function(.log): return "log of a number that is not positive"
-        case .function(.tan): return "tan at a pole (an odd multiple of pi/2)"
-        case .function(let f): return "\(f.rawValue) outside its domain"
+        case .function(let f): return f.spec.evaluationDomain?.violation ?? "\(f.name) outside its domain"
         case .nonIntegerPowerOfNegative: return "non-integer power of a negative number"
         }
     }

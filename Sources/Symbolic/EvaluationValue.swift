@@ -112,40 +112,6 @@ extension EvaluationValue {
 // MARK: - Exact values of functions
 
 extension EvaluationValue {
-    /// f(x) when it is a known exact value — at 0, at 1 for log, at rational multiples
-    /// of π/6 (sin, cos) and π/4 (tan) whose value is rational, atan(±1) = ±π/4 — and
-    /// nil otherwise. The caller has already excluded points outside the domain
-    /// (tan at its poles, log at 0).
-    static func exactValue(_ f: Function, at x: EvaluationValue) -> EvaluationValue? {
-        switch x {
-        case .exact(let r) where r.isZero:
-            switch f {
-            case .sqrt, .sin, .tan, .atan, .sinh, .tanh: return .exact(0)
-            case .exp, .cos, .cosh: return .exact(1)
-            case .sigmoid: return .exact(Rational(1, 2))
-            case .log: return nil
-            }
-        case .exact(let r):
-            switch f {
-            case .log where r.isOne: return .exact(0)
-            case .sqrt: return r.exactSquareRoot().map { .exact($0) }
-            case .atan where r.magnitude.isOne: return .piMultiple(Rational(r.signum, 4))
-            default: return nil
-            }
-        case .piMultiple(let q):
-            switch f {
-            case .sin: return sinOfPiTimes(q).map { .exact($0) }
-            case .cos: return sinOfPiTimes(q + Rational(1, 2)).map { .exact($0) }
-            case .tan:
-                guard let k = residue(4 * q, modulo: 4), k != 2 else { return nil }
-                return .exact(Rational([0, 1, 0, -1][k]))
-            default: return nil
-            }
-        case .ball:
-            return nil
-        }
-    }
-
     /// sin(qπ) when it is rational: q a multiple of 1/6 with sin ∈ {0, ±1/2, ±1}.
     static func sinOfPiTimes(_ q: Rational) -> Rational? {
         guard let k = residue(6 * q, modulo: 12) else { return nil }

@@ -218,34 +218,11 @@ struct Differentiator {
         }
     }
 
-    /// f′(u)·u′ for u′ ≠ 0; `whole` is f(u).
+    /// f′(u)·u′ for u′ ≠ 0; `whole` is f(u). The rule is the function's
+    /// (`FunctionSpec.derivative`).
     private func functionDerivative(
         _ f: Function, _ u: SizedExpression, du: SizedExpression, whole: SizedExpression, _ b: FoldingBuilder
     ) throws(DifferentiationError) -> SizedExpression {
-        let one = b.number(1), two = b.number(2)
-        switch f {
-        case .sqrt:
-            return try b.divide(du, b.multiply(two, whole))
-        case .exp:
-            return try b.multiply(whole, du)
-        case .log:
-            return try b.divide(du, u)
-        case .sin:
-            return try b.multiply(b.function(.cos, u), du)
-        case .cos:
-            return try b.multiply(b.negation(b.function(.sin, u)), du)
-        case .tan:
-            return try b.multiply(b.add(one, b.power(whole, two)), du)
-        case .atan:
-            return try b.divide(du, b.add(one, b.power(u, two)))
-        case .sinh:
-            return try b.multiply(b.function(.cosh, u), du)
-        case .cosh:
-            return try b.multiply(b.function(.sinh, u), du)
-        case .tanh:
-            return try b.multiply(b.subtract(one, b.power(whole, two)), du)
-        case .sigmoid:
-            return try b.multiply(b.multiply(whole, b.subtract(one, whole)), du)
-        }
+        try f.spec.derivative(u, du, whole, b)
     }
 }

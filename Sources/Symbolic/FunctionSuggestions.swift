@@ -15,23 +15,23 @@
 ///
 /// Anything else is "not a function", with the fix-it `name*(…)`.
 enum FunctionSuggestions {
-    /// Every name that may be called: the one-argument functions and `diff`.
-    static let knownNames: [String] = Function.allCases.map(\.rawValue) + ["diff"]
+    /// Every name that may be called: the registered functions and `diff`.
+    static let knownNames: [String] = FunctionRegistry.names + ["diff"]
 
-    /// Names from other tools that mean a function we have: suggest ours.
-    static let aliases: [String: String] = [
-        "ln": "log", "arctan": "atan", "atn": "atan", "tg": "tan", "root": "sqrt",
-        "logistic": "sigmoid", "expit": "sigmoid", "sigm": "sigmoid", "deriv": "diff",
-        "derivative": "diff",
-    ]
+    /// Names from other tools that mean a function we have: suggest ours (each spec's
+    /// `suggestedFrom`, and `diff`'s).
+    static let aliases: [String: String] = FunctionRegistry.all.reduce(into: ["deriv": "diff", "derivative": "diff"]) { table, spec in
+        for other in spec.suggestedFrom { table[other] = spec.function.name }
+    }
 
-    /// Function names from other tools that we do not have and that nothing is close to.
-    static let unsupported: Set<String> = [
+    /// Function names from other tools that we do not have and that nothing is close to
+    /// (a name registered later leaves this list by itself).
+    static let unsupported: Set<String> = Set([
         "asin", "acos", "arcsin", "arccos", "asinh", "acosh", "atanh", "arsinh", "arcosh",
         "artanh", "arcsinh", "arccosh", "arctanh", "atan2", "abs", "sign", "sgn", "floor",
         "ceil", "round", "min", "max", "pow", "erf", "erfc", "sec", "csc", "cot", "coth",
         "sech", "csch", "cbrt", "lg", "softplus", "relu", "heaviside",
-    ]
+    ]).subtracting(knownNames)
 
     /// Whether `name`, written directly before `(`, should be reported as an unknown
     /// function (see the type's documentation).

@@ -213,10 +213,10 @@ struct LaTeXPrinter {
             guard case .function(let f, let x) = base.kind else { break }
             let argument = LaTeXPrinter.parenthesized(render(x))
             let name = LaTeXPrinter.functionName(f)
-            switch f {
-            case .log, .exp:
+            switch f.spec.latexExponent {
+            case .afterCall:
                 return name + argument + exponentText
-            default:
+            case .onName:
                 var negative = false
                 switch exponent.kind {
                 case .negation: negative = true
@@ -231,21 +231,7 @@ struct LaTeXPrinter {
         return LaTeXPrinter.parenthesized(render(base)) + exponentText
     }
 
-    static func functionName(_ f: Function) -> String {
-        switch f {
-        case .sqrt: return "\\sqrt"
-        case .exp: return "\\exp"
-        case .log: return "\\log"
-        case .sin: return "\\sin"
-        case .cos: return "\\cos"
-        case .tan: return "\\tan"
-        case .sinh: return "\\sinh"
-        case .cosh: return "\\cosh"
-        case .tanh: return "\\tanh"
-        case .atan: return "\\operatorname{atan}"
-        case .sigmoid: return "\\operatorname{sigmoid}"
-        }
-    }
+    static func functionName(_ f: Function) -> String { f.spec.latexName }
 
     /// ` \cdot ` before a factor starting with a digit, and between a factor ending in a
     /// digit and a numeric fraction (SymPy's `_between_two_numbers_p`); else a space.

@@ -453,7 +453,7 @@ struct Parser {
         let kind: Expr.Kind = if let variable {
             .derivative(argument.expression, variable: variable)
         } else {
-            .function(Function(rawValue: name.value)!, argument.expression)
+            .function(Function(named: name.value)!, argument.expression)
         }
         return try build(kind, range: range, height: argument.height + 1, reportAt: name.range)
     }

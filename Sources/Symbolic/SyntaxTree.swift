@@ -10,17 +10,6 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
     case power = "^"
 }
 
-/// The functions of one argument the language knows. `diff` has two arguments and its
-/// own node, `Expr.Kind.derivative`.
-public enum Function: String, Hashable, Sendable, CaseIterable {
-    case sqrt, exp
-    /// The natural logarithm.
-    case log
-    case sin, cos, tan, atan, sinh, cosh, tanh
-    /// The logistic function 1/(1 + e^−x).
-    case sigmoid
-}
-
 /// A parsed expression: a small, immutable syntax tree.
 ///
 /// Named `Expr` (as in SymPy and swift-syntax's `ExprSyntax`) rather than `Expression`

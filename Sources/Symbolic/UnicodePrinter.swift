@@ -188,7 +188,7 @@ enum UnicodePrinter {
             }
             return Piece(text: "√(" + render(x).text + ")", start: .radical, end: .closed)
         case .function(let f, let x):
-            return Piece(text: f.rawValue + "(" + render(x).text + ")", start: .word, end: .call)
+            return Piece(text: f.spec.unicodeName + "(" + render(x).text + ")", start: .word, end: .call)
         case .derivative(let x, let variable):
             return Piece(text: "diff(" + render(x).text + ", " + name(variable).text + ")", start: .word, end: .call)
         case .application(let function, let x):

@@ -238,6 +238,36 @@ private func tenToThe(_ k: Int) -> Rational { try! Rational(10).power(k) }
         #expect(Ball.tanh(Ball(100_000)).contains(Rational(1)))
     }
 
+    /// True when the ball lies within 10⁻³⁸ of a 40-digit reference value.
+    private func isNear(_ b: Ball, _ reference: String) -> Bool {
+        guard let value = Rational(reference), let lower = (b - Ball(value, precision: b.precision)).lowerBound,
+              let upper = (b - Ball(value, precision: b.precision)).upperBound else { return false }
+        return lower > -tenToThe(-38) && upper < tenToThe(-38)
+    }
+
+    @Test func erfMatchesMpmath() {
+        // mpmath 1.3, mp.dps = 40: erf(1/2), erf(−3).
+        #expect(isNear(Ball.erf(Ball(Rational(1, 2), precision: 256)), "0.5204998778130465376827466538919645287364"))
+        #expect(isNear(Ball.erf(Ball(-3, precision: 256)), "-0.9999779095030014145586272238704176796201"))
+        #expect(Ball.erf(Ball(0)).isExactlyZero)
+        #expect(Ball.erf(Ball(-1_000_000)).contains(Rational(-1)))
+    }
+
+    @Test func log1pKeepsTinyArgumentsAccurate() {
+        // mpmath 1.3, mp.dps = 40: log1p(10^−30) = 9.999999999999999999999999999995e−31,
+        // log1p(−1/2) = −log 2.
+        let tiny = Ball.log1p(Ball(tenToThe(-30), precision: 256))
+        #expect(tiny.relativeAccuracyBits > 200)
+        // x − x²/2 < log1p(x) < x − x²/2 + x³/3 for 0 < x < 1 (an alternating series);
+        // the ball must be far tighter than x³/2 ≈ 5·10⁻⁹¹ around it.
+        let x = tenToThe(-30), head = x - x * x / 2
+        #expect(tiny.lowerBound.map { $0 > head } == true)
+        #expect(tiny.upperBound.map { $0 < head + x * x * x / 2 } == true)
+        #expect(isNear(Ball.log1p(Ball(Rational(-1, 2), precision: 256)), "-0.6931471805599453094172321214581765680755"))
+        #expect(!Ball.log1p(Ball(-1)).isFinite)
+        #expect(!Ball.log1p(Ball(-2)).isFinite)
+    }
+
     // MARK: Predicates
 
     @Test func signPredicatesAreOneSided() {

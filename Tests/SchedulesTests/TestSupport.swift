@@ -1,4 +1,5 @@
 import SchedTestSupport
+import Exact
 import Foundation
 import Symbolic
 import Testing
@@ -43,3 +44,26 @@ let packageRoot: URL = URL(fileURLWithPath: #filePath)
 
 /// The shared fixed-seed generator (SplitMix64).
 typealias SplitMix64 = SeededRandom
+
+/// The simplified expression, printed in ASCII.
+func simplified(_ text: String) throws -> String { printASCII(try Simplifier().simplify(try Expr(parsing: text))) }
+
+/// True when the ball lies within `relative`·|reference| of a decimal reference value
+/// (values hard-coded from mpmath at 40 digits).
+func isNear(_ b: Ball, _ reference: String, relative: Rational = try! Rational(10).power(-35)) -> Bool {
+    guard let value = Rational(reference), let lower = b.lowerBound, let upper = b.upperBound else { return false }
+    let tolerance = value.magnitude * relative
+    return lower > value - tolerance && upper < value + tolerance
+}
+
+/// The value of an expression with t bound, by `BallEvaluator` at 256 bits.
+func ballValue(_ text: String, at t: Rational) throws -> Ball {
+    try BallEvaluator().evaluate(try Expr(parsing: text), at: ["t": t], precision: 256)
+}
+
+/// The verdict of each claim of schedule `name` in `text`, `status: claim`.
+func verdicts(of name: String, in text: String) throws -> [String] {
+    let s = try schedule(name, in: text)
+    let checker = ClaimChecker(ModelAnalysis(s.unifiedModel))
+    return s.expectations.map { "\(checker.check($0.claim).status.rawValue): \($0.text)" }
+}

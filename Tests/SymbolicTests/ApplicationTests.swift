@@ -50,7 +50,7 @@ import Testing
             == ["1:1: not-a-function: 'alpha' is not a function; write alpha*(…) to multiply", "fix 1:6 '*'"])
         // A misspelt function keeps its suggestion.
         #expect(failure("sqr(2)") == ["1:1: unknown-function: unknown function 'sqr'; did you mean 'sqrt'?", "fix 1:1 'sqrt'"])
-        #expect(failure("erf (t)") == ["1:1: not-a-function: 'erf' is not a function; write erf*(…) to multiply", "fix 1:5 '*'"])
+        #expect(failure("abs (t)") == ["1:1: not-a-function: 'abs' is not a function; write abs*(…) to multiply", "fix 1:5 '*'"])
     }
 
     @Test func anApplicationTakesExactlyOneArgument() {

@@ -61,7 +61,7 @@ struct MalformedCase: Sendable, CustomTestStringConvertible {
         MalformedCase("ln(t)", "unknown-function", 1, 1, "unknown function 'ln'; did you mean 'log'?"),
         MalformedCase("cosine(t)", "unknown-function", 1, 1, "unknown function 'cosine'; did you mean 'cos'?"),
         MalformedCase("sigmod(t)", "unknown-function", 1, 1, "unknown function 'sigmod'; did you mean 'sigmoid'?"),
-        MalformedCase("erf(t)", "unknown-function", 1, 1, "unknown function 'erf'"),
+        MalformedCase("abs(t)", "unknown-function", 1, 1, "unknown function 'abs'"),
         // Stray characters and bad bytes.
         MalformedCase("2 @ 3", "unexpected-character", 1, 3, "unexpected character '@'"),
         MalformedCase("t # comment", "unexpected-character", 1, 3, "unexpected character '#'"),

@@ -104,7 +104,7 @@ import Testing
 
     @Test func functionsAndDerivative() throws {
         for f in Function.allCases {
-            #expect(try parse("\(f.rawValue)(t)") == .function(f, t))
+            #expect(try parse("\(f.name)(t)") == .function(f, t))
         }
         #expect(try parse("sin (t)") == .function(.sin, t))
         #expect(try parse("diff(t^2, t)") == .derivative(pow(t, n(2)), variable: "t"))

@@ -20,7 +20,7 @@ struct PrinterTreeGenerator {
     }
 
     static let names = [
-        "t", "s", "x", "y", "e", "E", "e1", "x0", "x_1", "t12", "ab", "eps", "sine", "expm", "logit",
+        "t", "s", "x", "y", "e", "E", "e1", "x0", "x_1", "t12", "ab", "eps", "sine", "expm", "logits",
         "alpha", "alpha2", "beta_min", "beta_max", "sigma", "sigma_d", "sigma_min", "epsilon", "lamda",
         "lamda_min", "tau", "pi_1", "pi2", "omicron", "Gamma", "Alpha", "Sigma", "Pi", "nu", "x__a",
         "_x", "x_", "sigma_alpha", "alpha_bar", "alphabet", "d",
@@ -92,7 +92,7 @@ struct PrinterTreeGenerator {
         case 62..<80:
             return .binary(.power, expression(depth: depth - 1), exponent(depth: depth - 1))
         case 80..<95:
-            return .function(pick(Function.allCases), expression(depth: depth - 1))
+            return .function(pick(Function.oracleFunctions), expression(depth: depth - 1))
         default:
             return .derivative(expression(depth: depth - 1), variable: pick(Self.names))
         }

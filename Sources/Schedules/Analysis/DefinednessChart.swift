@@ -403,10 +403,17 @@ struct PositivityByShape {
         var kinds: [(nonnegative: Bool, strict: Bool)] = []
         for key in p.ring.variables {
             switch CanonicalForm.kernelForm(key: key, in: p)?.kernel {
-            case .pi?, .exp?: kinds.append((true, true))
+            case .pi?: kinds.append((true, true))
             case .symbol(let name)?: kinds.append((nonnegative.contains(name) || strict.contains(name), strict.contains(name)))
-            case .sqrt(let r)?: kinds.append((true, isPositive(r.numerator) && isPositive(r.denominator)))
-            default: kinds.append((false, false))
+            case let kernel?:
+                switch kernel.facts?.range {
+                case .positive?: kinds.append((true, true))
+                case .nonnegativePositiveWhereArgumentIs?:
+                    let a = kernel.argument!
+                    kinds.append((true, isPositive(a.numerator) && isPositive(a.denominator)))
+                case .unrestricted?, nil: kinds.append((false, false))
+                }
+            case nil: kinds.append((false, false))
             }
         }
         var someStrict = false

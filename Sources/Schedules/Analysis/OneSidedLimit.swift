@@ -1,15 +1,6 @@
 import Exact
 import Symbolic
 
-/// The limit of an expression as t → p from one side.
-public enum Limit: Equatable, Sendable {
-    case finite(CanonicalForm)
-    case positiveInfinity
-    case negativeInfinity
-
-    public var finiteValue: CanonicalForm? { if case .finite(let v) = self { return v }; return nil }
-}
-
 /// One-sided limits of canonical forms at an exact point, proven.
 ///
 /// Where the form is continuous at p (substitution succeeds and the value's Arb ball
@@ -127,46 +118,16 @@ struct OneSidedLimit {
         return s > 0 ? .positiveInfinity : .negativeInfinity
     }
 
+    /// The limit of a kernel: a symbol's value, or the limit of its argument carried
+    /// through its function (`KernelFacts.limit`: atan → ±π/2, exp → 0 at −∞, log → −∞
+    /// at 0⁺).
     func kernelLimit(_ k: (kernel: Kernel, form: CanonicalForm), depth: Int) -> Limit? {
         switch k.kernel {
         case .symbol(let name): return name == variable ? .finite(point) : .finite(k.form)
         case .pi: return .finite(.pi)
-        case .sqrt(let r):
-            switch limit(of: r, depth: depth) {
-            case .finite(let v)?:
-                if v.isZero { return .finite(.zero) }
-                guard v.ball(at: [:], precision: 256).isCertainlyPositive, let s = try? CanonicalForm.sqrt(v) else { return nil }
-                return .finite(s)
-            case .positiveInfinity?: return .positiveInfinity
-            default: return nil
-            }
-        case .exp(let a):
-            switch limit(of: a, depth: depth) {
-            case .finite(let v)?: return (try? CanonicalForm.exp(v)).map { .finite($0) }
-            case .positiveInfinity?: return .positiveInfinity
-            case .negativeInfinity?: return .finite(.zero)
-            case nil: return nil
-            }
-        case .log(let a):
-            switch limit(of: a, depth: depth) {
-            case .finite(let v)?:
-                if v.isZero { return .negativeInfinity }
-                guard v.ball(at: [:], precision: 256).isCertainlyPositive, let l = try? CanonicalForm.log(v) else { return nil }
-                return .finite(l)
-            case .positiveInfinity?: return .positiveInfinity
-            default: return nil
-            }
-        case .sin(let a), .cos(let a):
-            guard case .finite(let v)? = limit(of: a, depth: depth) else { return nil }
-            let value = try? (k.kernel.isSine ? CanonicalForm.sin(v) : CanonicalForm.cos(v))
-            return value.map { .finite($0) }
-        case .atan(let a):
-            switch limit(of: a, depth: depth) {
-            case .finite(let v)?: return (try? CanonicalForm.atan(v)).map { .finite($0) }
-            case .positiveInfinity?: return .finite(CanonicalForm.pi.scaled(by: Rational(1, 2)))
-            case .negativeInfinity?: return .finite(CanonicalForm.pi.scaled(by: Rational(-1, 2)))
-            case nil: return nil
-            }
+        case let kernel:
+            guard let facts = kernel.facts, let a = kernel.argument, let l = limit(of: a, depth: depth) else { return nil }
+            return facts.limit(l)
         }
     }
 
@@ -194,10 +155,6 @@ struct OneSidedLimit {
         }
         return nil
     }
-}
-
-extension Kernel {
-    var isSine: Bool { if case .sin = self { return true }; return false }
 }
 
 extension CanonicalForm {

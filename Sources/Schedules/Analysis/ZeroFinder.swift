@@ -80,21 +80,20 @@ public struct ZeroFinder: Sendable {
         if p.termCount == 1, let term = p.terms.first, term.exponents.reduce(0, +) == 1,
            let i = term.exponents.firstIndex(of: 1) {
             let kernel = form.kernels.first { $0.key == p.ring.variables[i] }
-            switch kernel {
-            case .exp?: return ZeroSet(identicallyZero: false, complete: true, points: [], note: nil)
-            case .sqrt(let r)?:
-                var set = zeros(of: r, on: domain)
-                for i in set.points.indices { set.points[i].multiplicity = nil }   // √ of a zero of order m has order m/2
-                return set
-            case .log(let a)?:
-                if let shifted = try? a - .one { return zeros(of: shifted, on: domain) }
-            case .atan(let a)?:
-                return zeros(of: a, on: domain)
-            case .sin(let a)?:
-                if let set = trigonometricZeros(a, phase: .zero, on: domain) { return set }
-            case .cos(let a)?:
-                if let set = trigonometricZeros(a, phase: Rational(1, 2), on: domain) { return set }
-            default: break
+            // Its function's zeros, in terms of its argument (`KernelFacts.zeros`).
+            if let kernel, let facts = kernel.facts, let a = kernel.argument {
+                switch facts.zeros {
+                case .none:
+                    return ZeroSet(identicallyZero: false, complete: true, points: [], note: nil)
+                case .whereArgumentEquals(let c, let keepsMultiplicity):
+                    guard let shifted = try? a - CanonicalForm(c) else { break }
+                    var set = zeros(of: shifted, on: domain)
+                    // √ of a zero of order m has order m/2
+                    if !keepsMultiplicity { for i in set.points.indices { set.points[i].multiplicity = nil } }
+                    return set
+                case .periodic(let phase):
+                    if let set = trigonometricZeros(a, phase: phase, on: domain) { return set }
+                }
             }
         }
         return BallRootIsolator(function: form, domain: domain, assumptions: assumptions).isolate()

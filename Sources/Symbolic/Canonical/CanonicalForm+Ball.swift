@@ -19,12 +19,8 @@ extension CanonicalForm {
             case .symbol(let name):
                 b = values[name] ?? .indeterminate(precision: precision)
             case .pi: b = .pi(precision: precision)
-            case .sqrt(let a): b = .sqrt(a.ball(atBalls: values, precision: precision))
-            case .exp(let a): b = .exp(a.ball(atBalls: values, precision: precision))
-            case .log(let a): b = .log(a.ball(atBalls: values, precision: precision))
-            case .sin(let a): b = .sin(a.ball(atBalls: values, precision: precision))
-            case .cos(let a): b = .cos(a.ball(atBalls: values, precision: precision))
-            case .atan(let a): b = .atan(a.ball(atBalls: values, precision: precision))
+            case let kernel:
+                b = kernel.function!.spec.ball(kernel.argument!.ball(atBalls: values, precision: precision))
             }
             cache[key] = b
             return b

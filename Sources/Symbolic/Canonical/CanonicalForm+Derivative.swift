@@ -2,8 +2,8 @@ import Exact
 
 extension CanonicalForm {
     /// d/dx of the form, by the quotient rule on N/D and the chain rule through each
-    /// kernel: (√R)′ = R′/(2√R), exp(a)′ = a′·exp(a), log(a)′ = a′/a,
-    /// sin(a)′ = a′·cos(a), cos(a)′ = −a′·sin(a), atan(a)′ = a′/(1 + a²).
+    /// kernel, whose rule is its function's (`KernelFacts.derivative`): (√R)′ =
+    /// R′/(2√R), exp(a)′ = a′·exp(a), log(a)′ = a′/a, sin(a)′ = a′·cos(a), …
     public func derivative(withRespectTo x: String, assuming assumptions: Assumptions = .none) throws(SimplificationError) -> CanonicalForm {
         guard symbols.contains(x) else { return .zero }
         let n = try Self.derivative(of: numerator, x, assumptions)
@@ -32,18 +32,9 @@ extension CanonicalForm {
         switch k {
         case .symbol(let name): return name == x ? .one : .zero
         case .pi: return .zero
-        case .sqrt(let r):
-            return try r.derivative(withRespectTo: x, assuming: assumptions) / CanonicalForm(kernel: k).scaled(by: 2)
-        case .exp(let a):
-            return try a.derivative(withRespectTo: x, assuming: assumptions) * CanonicalForm(kernel: k)
-        case .log(let a):
-            return try a.derivative(withRespectTo: x, assuming: assumptions) / a
-        case .sin(let a):
-            return try a.derivative(withRespectTo: x, assuming: assumptions) * cos(a)
-        case .cos(let a):
-            return try -(a.derivative(withRespectTo: x, assuming: assumptions) * sin(a))
-        case .atan(let a):
-            return try a.derivative(withRespectTo: x, assuming: assumptions) / (CanonicalForm.one + a.power(2))
+        default:
+            let a = k.argument!
+            return try k.facts!.derivative(a, a.derivative(withRespectTo: x, assuming: assumptions), CanonicalForm(kernel: k))
         }
     }
 }

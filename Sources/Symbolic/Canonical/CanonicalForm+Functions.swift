@@ -137,8 +137,8 @@ extension CanonicalForm {
         let kinds = p.ring.variables.map { key -> Bool in
             switch KernelTable.shared.kernel(forKey: key) {
             case .symbol(let name): return assumptions.positive.contains(name)
-            case .pi, .exp, .sqrt: return true
-            default: return false
+            case .pi: return true
+            case let kernel: return kernel.facts.map { $0.range != .unrestricted } ?? false
             }
         }
         return p.terms.allSatisfy { term in
@@ -148,8 +148,9 @@ extension CanonicalForm {
 
     // MARK: Exponential and logarithm
 
-    /// exp(x): exp(0) = 1; terms n·log(u) of the argument come out as uⁿ (n integer)
-    /// or √u^(2n) (n a half-integer); the rest stays as one exp kernel.
+    /// exp(x): exp(0) = 1; terms n·k of the argument whose kernel k has a closed-form
+    /// exponential e (`KernelFacts.exponential`: log(u) gives u) come out as eⁿ (n
+    /// integer) or √e^(2n) (n a half-integer); the rest stays as one exp kernel.
     public static func exp(_ x: CanonicalForm) throws(SimplificationError) -> CanonicalForm {
         if x.isZero { return .one }
         var factor = CanonicalForm.one
@@ -160,7 +161,9 @@ extension CanonicalForm {
             for term in x.numerator.terms {
                 let used = term.exponents.indices.filter { term.exponents[$0] > 0 }
                 if used.count == 1, term.exponents[used[0]] == 1,
-                   case .log(let u) = KernelTable.shared.kernel(forKey: ring.variables[used[0]]) {
+                   case let kernel = KernelTable.shared.kernel(forKey: ring.variables[used[0]]),
+                   let exponential = kernel.facts?.exponential {
+                    let u = try exponential(kernel.argument!)
                     let q = term.coefficient
                     if q.isInteger, let n = q.numerator.exactInt {
                         factor = try factor * u.power(n)

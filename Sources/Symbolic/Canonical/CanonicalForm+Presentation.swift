@@ -174,10 +174,8 @@ extension Kernel {
                 return .binary(.power, u.expression, exponent)
             }
             return .function(.exp, a.expression)
-        case .log(let a): return .function(.log, a.expression)
-        case .sin(let a): return .function(.sin, a.expression)
-        case .cos(let a): return .function(.cos, a.expression)
-        case .atan(let a): return .function(.atan, a.expression)
+        case .log(let a), .sin(let a), .cos(let a), .atan(let a), .applied(_, let a):
+            return .function(function!, a.expression)
         }
     }
 }

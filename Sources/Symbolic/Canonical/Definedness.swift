@@ -200,9 +200,11 @@ public struct Definedness: Hashable, Sendable, CustomStringConvertible {
         for kernel in f.kernels {
             switch kernel {
             case .symbol, .pi: break
-            case .sqrt(let r): insert(.nonnegative(r)); collectStructural(of: r)
-            case .log(let a): insert(.positive(a)); collectStructural(of: a)
-            case .exp(let a), .sin(let a), .cos(let a), .atan(let a): collectStructural(of: a)
+            default:
+                // The kernel's own conditions (√R: R ≥ 0, log a: a > 0), then its argument's.
+                let a = kernel.argument!
+                for condition in (try? kernel.function!.spec.argumentConditions(a)) ?? [] { insert(condition) }
+                collectStructural(of: a)
             }
         }
     }
@@ -226,8 +228,8 @@ extension CanonicalForm {
         guard CanonicalForm.isKnownPositive(p, .none) else { return false }
         let strict = p.ring.variables.map { key -> Bool in
             switch KernelTable.shared.kernel(forKey: key) {
-            case .pi, .exp: return true
-            default: return false
+            case .pi: return true
+            case let kernel: return kernel.facts?.range == .positive
             }
         }
         return p.terms.contains { term in

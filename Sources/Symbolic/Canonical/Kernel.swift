@@ -9,7 +9,9 @@ import Foundation
 /// the ring, and the algebraic relations between kernels (√R·√R = R,
 /// sin² + cos² = 1, exp(a)·exp(b) = exp(a + b)) are applied by
 /// `CanonicalForm.reduced`, so that two equal expressions meet in one form as often
-/// as the theory allows.
+/// as the theory allows. The functions with such relations have cases of their own;
+/// every other function whose spec has `KernelFacts` is an `applied` kernel, about
+/// which the engine knows only what its spec says.
 public indirect enum Kernel: Hashable, Sendable {
     case symbol(String)
     case pi
@@ -21,39 +23,43 @@ public indirect enum Kernel: Hashable, Sendable {
     case sin(CanonicalForm)
     case cos(CanonicalForm)
     case atan(CanonicalForm)
+    /// f(a) for a registered function without relations to other kernels (erf).
+    case applied(Function, CanonicalForm)
 
-    /// The function name, or nil for symbols and π.
-    var functionName: String? {
+    /// The function, or nil for symbols and π.
+    public var function: Function? {
         switch self {
         case .symbol, .pi: return nil
-        case .sqrt: return "sqrt"
-        case .exp: return "exp"
-        case .log: return "log"
-        case .sin: return "sin"
-        case .cos: return "cos"
-        case .atan: return "atan"
+        case .sqrt: return .sqrt
+        case .exp: return .exp
+        case .log: return .log
+        case .sin: return .sin
+        case .cos: return .cos
+        case .atan: return .atan
+        case .applied(let f, _): return f
         }
     }
+
+    /// The function's name, or nil for symbols and π.
+    var functionName: String? { function?.name }
+
+    /// What the function's spec says about this kernel; nil for symbols and π.
+    public var facts: KernelFacts? { function?.spec.kernel }
 
     public var argument: CanonicalForm? {
         switch self {
         case .symbol, .pi: return nil
-        case .sqrt(let a), .exp(let a), .log(let a), .sin(let a), .cos(let a), .atan(let a): return a
+        case .sqrt(let a), .exp(let a), .log(let a), .sin(let a), .cos(let a), .atan(let a), .applied(_, let a): return a
         }
     }
 
     /// Rank in the variable order: π first (so products print `pi*t`), then symbols,
-    /// then functions.
+    /// then functions by their spec's rank.
     var rank: Int {
         switch self {
         case .pi: return 0
         case .symbol: return 1
-        case .sqrt: return 2
-        case .exp: return 3
-        case .log: return 4
-        case .sin: return 5
-        case .cos: return 6
-        case .atan: return 7
+        default: return facts!.rank
         }
     }
 

@@ -101,27 +101,11 @@ public struct Simplifier: Sendable {
         case .function(let f, let argument):
             let a = try form(argument)
             return try located(e) { () throws(SimplificationError) -> CanonicalForm in
+                let spec = f.spec
                 if let sink {
-                    switch f {
-                    case .sqrt: sink.definedness.insert(.nonnegative(a))
-                    case .log: sink.definedness.insert(.positive(a))
-                    case .tan: sink.definedness.insert(.nonzero(try CanonicalForm.cos(a)))
-                    default: break
-                    }
+                    for condition in try spec.argumentConditions(a) { sink.definedness.insert(condition) }
                 }
-                switch f {
-                case .sqrt: return try CanonicalForm.sqrt(a, assuming: assumptions)
-                case .exp: return try CanonicalForm.exp(a)
-                case .log: return try CanonicalForm.log(a)
-                case .sin: return try CanonicalForm.sin(a)
-                case .cos: return try CanonicalForm.cos(a)
-                case .tan: return try CanonicalForm.tan(a)
-                case .atan: return try CanonicalForm.atan(a)
-                case .sinh: return try CanonicalForm.sinh(a)
-                case .cosh: return try CanonicalForm.cosh(a)
-                case .tanh: return try CanonicalForm.tanh(a)
-                case .sigmoid: return try CanonicalForm.sigmoid(a)
-                }
+                return try spec.canonical(a, assumptions)
             }
         case .application(let name, let argument):
             let a = try form(argument)
