@@ -33,6 +33,9 @@ public struct ScheduleFile: Sendable {
         self = ScheduleValidator(parameterOverrides: parameterOverrides, limits: limits).validate(syntax)
     }
 
+    /// Whether any diagnostic is an error (the others are warnings: `np.exp` read as `exp`).
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
     /// The schedule called `name`, if it is valid.
     public func schedule(named name: String) -> Schedule? { schedules.first { $0.name == name } }
 

@@ -91,7 +91,7 @@ struct FileParser {
             return
         }
         diagnostics.append(d)
-        open?.syntaxErrorCount += 1
+        if d.severity == .error { open?.syntaxErrorCount += 1 }
     }
 
     private mutating func close(at range: SourceRange?) {
@@ -160,7 +160,7 @@ struct FileParser {
         }
         var statements = StatementParser(limits: limits.expression)
         let statement = statements.parse(&c, word: wordRange)
-        for d in statements.diagnostics { report(d) }
+        for d in statements.diagnostics + statements.warnings.diagnostics { report(d) }
         if !stopped { open?.statements.append(statement) }
     }
 

@@ -21,6 +21,8 @@ struct StatementFailure: Error {
 struct StatementParser {
     let limits: ParserLimits
     private(set) var diagnostics: [Diagnostic] = []
+    /// Warnings of the statement's expressions (`np.exp` read as `exp`).
+    let warnings = WarningSink()
     /// The name the statement defines, once read (for `.invalid`).
     private var definedName: String?
 
@@ -183,7 +185,7 @@ struct StatementParser {
 
     /// `range` of the line as an expression.
     func fragment(_ c: LineCursor, _ range: Range<Int>, after: (text: String, end: Int)) throws(StatementFailure) -> Expr {
-        try ExpressionFragment.parse(c, range, after: after, limits: limits)
+        try ExpressionFragment.parse(c, range, after: after, limits: limits, warnings: warnings)
     }
 
     /// A name (`NAME` of the grammar), in canonical spelling.
