@@ -71,6 +71,6 @@ struct EvalCommand: ParsableCommand {
             items.append(.object([("name", .string(s.name)), ("at", .string(printASCII(atForm.expression))), ("values", .object(values))]))
         }
         print(format == .json ? JSONValue.object([("schedules", .array(items))]).serialized() : text, terminator: format == .json ? "\n" : "")
-        if !loaded.diagnostics.isEmpty { throw SchedInputError(formatted: loaded.formattedDiagnostics()) }
+        try ScheduleFileLoading.reportDiagnostics(loaded)
     }
 }

@@ -42,6 +42,14 @@ enum ScheduleFileLoading {
         }
     }
 
+    /// The file's diagnostics on standard error: errors as an input error (status 1),
+    /// warnings alone (`np.exp` read as `exp`) printed, with status 0.
+    static func reportDiagnostics(_ file: ScheduleFile) throws {
+        guard !file.diagnostics.isEmpty else { return }
+        if file.hasErrors { throw SchedInputError(formatted: file.formattedDiagnostics()) }
+        SchedCommand.printError(file.formattedDiagnostics().trimmingCharacters(in: .newlines))
+    }
+
     static func selected(_ file: ScheduleFile, names: [String]) throws -> [Schedule] {
         if names.isEmpty { return file.schedules }
         return try names.map { name in

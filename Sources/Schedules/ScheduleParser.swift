@@ -56,6 +56,10 @@ struct FileParser {
     private var expectingBrace = false
     /// Where the last non-blank line's content ended, for "unclosed at end of file".
     private var lastContent = SourceRange(at: .start)
+    /// Pasted Python code was reported (`FieldHint.pythonCode`) since the last header
+    /// or closing brace: its further lines (indented, or starting with a Python
+    /// keyword) are not reported again.
+    private var pythonReported = false
 
     init(bytes: [UInt8], limits: ScheduleLimits) {
         self.bytes = bytes
@@ -132,6 +136,7 @@ struct FileParser {
             if c.text(contentStart..<line.contentEnd) == "{" { return }
         }
         if c.peekByte == UInt8(ascii: "}") {
+            pythonReported = false
             closingBrace(&c)
             return
         }
@@ -147,10 +152,21 @@ struct FileParser {
         }
         let word = c.text(wordRange)
         if word == "schedule" {
+            pythonReported = false
             header(&c, keyword: wordRange)
             return
         }
+        let isPython = FieldHint.pythonKeywords.contains(word)
+        if pythonReported, isPython || (open == nil && contentStart > line.start) {
+            open?.statements.append(StatementSyntax(.invalid(nil, name: nil), range: c.range(contentStart..<line.contentEnd)))
+            return
+        }
+        pythonReported = pythonReported || isPython
         guard open != nil else {
+            if isPython {
+                report(FieldHint.pythonCode(keyword: word).diagnostic(at: c.range(wordRange)))
+                return
+            }
             if let keyword = StatementKeyword.leadingWords[word] {
                 report(Diagnostic(ScheduleDiagnostic.statementOutsideSchedule(keyword: keyword.rawValue), at: c.range(wordRange)))
             } else {

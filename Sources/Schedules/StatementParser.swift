@@ -35,6 +35,15 @@ struct StatementParser {
         let range = c.range(word.lowerBound..<c.end)
         let raw = c.text(word)
         guard let keyword = StatementKeyword.leadingWords[raw] else {
+            if FieldHint.pythonKeywords.contains(raw) {
+                // `def alpha(t): …` fails as the statement it would have been.
+                var probe = c
+                probe.skipSpaces()
+                let defined = probe.readWord().map { probe.text($0) }
+                let statement = defined.flatMap { StatementKeyword.leadingWords[$0] }
+                diagnostics.append(FieldHint.pythonCode(keyword: raw).diagnostic(at: c.range(word)))
+                return StatementSyntax(.invalid(statement, name: statement == nil ? defined : nil), range: range)
+            }
             let (diagnostic, assigned) = unknownStatement(&c, word: word)
             diagnostics.append(diagnostic)
             return StatementSyntax(.invalid(nil, name: assigned), range: range)

@@ -140,8 +140,7 @@ struct Lexer {
                 let prefix = SourceRange(start: prefixStart, end: location)
                 name = asciiName()
                 let module = String(decoding: bytes[prefixStart.offset..<(prefix.end.offset - 1)], as: UTF8.self)
-                warnings.append(FieldHint.modulePrefix(prefix: module, name: name)
-                    .diagnostic(at: prefix, fixIts: [FixIt(replacing: prefix, with: "")]))
+                warnings.append(FieldHint.modulePrefix(prefix: module, name: name).diagnostic(at: prefix))
             }
             return make(.name, value: Names.canonicalASCII(name))
         }
