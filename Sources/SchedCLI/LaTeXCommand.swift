@@ -43,7 +43,12 @@ struct LaTeXCommand: ParsableCommand {
     }
 
     func render() throws {
-        let loaded = try files.map { try ScheduleFileLoading.load($0, parameters: parameters) }
+        let overrides = try ScheduleFileLoading.overrides(parameters)
+        var loaded = try files.map { path in
+            let (bytes, name) = try ScheduleFileLoading.read(path)
+            return ScheduleFile(parsing: bytes, path: name, parameterOverrides: overrides)
+        }
+        try ScheduleFileLoading.checkParameters(&loaded)
         var diagnostics = loaded.filter { !$0.diagnostics.isEmpty }.map { $0.formattedDiagnostics() }.joined()
         let hasErrors = loaded.contains(where: \.hasErrors)
         var entries: [LaTeXSchedule] = []

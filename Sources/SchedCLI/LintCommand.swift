@@ -62,13 +62,12 @@ struct LintCommand: ParsableCommand {
                 unreadable.append(path)
             }
         }
-        options.dropUnknownParameters = inputs.count > 1
+        options.dropUnknownParameters = true
         let results = Linter.lintBlocking(inputs, options: options)
-        if options.dropUnknownParameters {
-            let unknownEverywhere = results.dropFirst().reduce(results.first?.unknownParameters ?? []) { $0.intersection($1.unknownParameters) }
-            if let name = unknownEverywhere.sorted().first {
-                throw SchedUsageError(message: "--param \(name): no schedule in the \(inputs.count) files has a parameter '\(name)'")
-            }
+        let unknownEverywhere = results.dropFirst().reduce(results.first?.unknownParameters ?? []) { $0.intersection($1.unknownParameters) }
+        if let name = unknownEverywhere.sorted().first {
+            let place = inputs.count == 1 ? inputs[0].path : "the \(inputs.count) files"
+            throw SchedUsageError(message: "--param \(name): no schedule in \(place) has a parameter '\(name)'")
         }
         switch format {
         case .text:

@@ -91,6 +91,9 @@ public struct Schedule: Sendable {
     /// points (√(t − ½)² is t − ½), and a point outside this set is never a zero or a
     /// value of anything.
     public var definedness: Definedness
+    /// `definedness` statement by statement (alpha, sigma, x_t, target, data
+    /// variance), in file order: where a finding about undefined points goes.
+    public var definednessByStatement: [(range: SourceRange, definedness: Definedness)]
 
     public init(
         name: String, title: String? = nil, cite: String? = nil, range: SourceRange, time: TimeDomain = .standard,
@@ -98,7 +101,7 @@ public struct Schedule: Sendable {
         target: Expr, targetRange: SourceRange, dataVariance: Quantity = Quantity(value: .one, range: nil),
         expectations: [Expectation] = [], allows: [(rule: String, range: SourceRange)] = [],
         assumptions: Assumptions = Assumptions(), statementRanges: [String: SourceRange] = [:],
-        definedness: Definedness = .everywhere
+        definedness: Definedness = .everywhere, definednessByStatement: [(range: SourceRange, definedness: Definedness)] = []
     ) {
         self.name = name
         self.title = title
@@ -119,6 +122,7 @@ public struct Schedule: Sendable {
         self.assumptions = assumptions
         self.statementRanges = statementRanges
         self.definedness = definedness
+        self.definednessByStatement = definednessByStatement
     }
 
     /// The velocity target's coefficients: α′ and σ′ with respect to the time variable.
