@@ -133,13 +133,15 @@ struct Lexer {
         if Lexer.isASCIILetter(scalar) || scalar == "_" {
             var name = asciiName()
             // `np.exp`, `jax.numpy.exp`: the module prefix is dropped, with a warning.
+            let prefixStart = tokenStart
             while FieldHint.modulePrefixes.contains(name), peek() == ".", let s = peek(1), Lexer.isASCIILetter(s) {
-                let prefixStart = tokenStart
                 advance()
                 tokenStart = location
-                let prefix = SourceRange(start: prefixStart, end: location)
                 name = asciiName()
-                let module = String(decoding: bytes[prefixStart.offset..<(prefix.end.offset - 1)], as: UTF8.self)
+            }
+            if tokenStart != prefixStart {
+                let prefix = SourceRange(start: prefixStart, end: tokenStart)
+                let module = String(decoding: bytes[prefixStart.offset..<(tokenStart.offset - 1)], as: UTF8.self)
                 warnings.append(FieldHint.modulePrefix(prefix: module, name: name).diagnostic(at: prefix))
             }
             return make(.name, value: Names.canonicalASCII(name))
