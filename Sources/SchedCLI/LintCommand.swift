@@ -121,20 +121,28 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, alway
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain a lint rule (by code or name), or list them all."
+        abstract: "Explain a lint rule (by code or name) or a quantity (rho, det, logsnr, …), or list them all."
     )
 
-    @Argument(help: ArgumentHelp("A rule code (S202) or name (rho-vanishes).", valueName: "rule"))
+    @Argument(help: ArgumentHelp("A rule code (S202) or name (rho-vanishes), or a quantity (rho, det, amp_x0).", valueName: "rule"))
     var rule: String?
 
     func run() throws {
         guard let rule else {
             for r in RuleCatalogue.infos { print("\(r.code)  \(r.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(r.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(r.summary)") }
+            print("")
+            print("Quantities (sched explain NAME):")
+            for q in QuantityExplanation.all { print("  \(q.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(q.definition)") }
+            return
+        }
+        // `sched explain ρ` is rho.
+        if let quantity = QuantityExplanation.named(NameSpelling.canonical(rule) ?? rule) {
+            print(quantity.text)
             return
         }
         guard let info = RuleCatalogue.rule(named: rule) else {
             let hint = RuleCatalogue.suggestion(for: rule).map { "; did you mean '\($0)'?" } ?? ""
-            throw SchedUsageError(message: "unknown rule '\(rule)'\(hint) (run `sched explain` for the list)")
+            throw SchedUsageError(message: "unknown rule or quantity '\(rule)'\(hint) (run `sched explain` for the list)")
         }
         print("\(info.code) \(info.name) (default severity: \(info.severity.rawValue))")
         print(info.summary)

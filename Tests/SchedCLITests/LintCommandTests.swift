@@ -214,7 +214,7 @@ import Testing
         #expect(all.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("S") }.count == 20)
         let unknown = try SchedBinary.run(["explain", "S999"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.hasPrefix("error: unknown rule 'S999'"))
+        #expect(unknown.stderr.hasPrefix("error: unknown rule or quantity 'S999'"))
     }
 }
 
