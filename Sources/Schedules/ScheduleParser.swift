@@ -60,6 +60,9 @@ struct FileParser {
     /// or closing brace: its further lines (indented, or starting with a Python
     /// keyword) are not reported again.
     private var pythonReported = false
+    /// The previous statement's expression was broken over lines
+    /// (`FileParser+LineContinuation`): its continuation lines are skipped.
+    private var skippingContinuation = false
 
     init(bytes: [UInt8], limits: ScheduleLimits) {
         self.bytes = bytes
@@ -126,6 +129,10 @@ struct FileParser {
         }
         let line = SourceLine(number: number, start: start, contentEnd: contentEnd(start, end))
         var c = LineCursor(bytes: bytes, line: line)
+        if skippingContinuation {
+            if continuesExpression(lineAt: start) { return }
+            skippingContinuation = false
+        }
         c.skipSpaces()
         if c.atEnd { return }
         let contentStart = c.offset
@@ -142,7 +149,10 @@ struct FileParser {
         }
         guard let wordRange = c.readWord() else {
             let found = c.peekToken() ?? ""
-            if open != nil {
+            if open != nil, let first = found.utf8.first, Self.continuationStarts.contains(first) {
+                report(Diagnostic(ScheduleDiagnostic.continuedLine(String(UnicodeScalar(first))), at: c.range(contentStart..<(contentStart + 1))))
+                open?.statements.append(StatementSyntax(.invalid(nil, name: nil), range: c.range(contentStart..<line.contentEnd)))
+            } else if open != nil {
                 report(Diagnostic(ScheduleDiagnostic.unknownStatement(found, suggestion: nil), at: c.range(contentStart..<(contentStart + found.utf8.count))))
                 open?.statements.append(StatementSyntax(.invalid(nil, name: nil), range: c.range(contentStart..<line.contentEnd)))
             } else {
@@ -176,7 +186,13 @@ struct FileParser {
         }
         var statements = StatementParser(limits: limits.expression)
         let statement = statements.parse(&c, word: wordRange)
-        for d in statements.diagnostics + statements.warnings.diagnostics { report(d) }
+        var found = statements.diagnostics + statements.warnings.diagnostics
+        if end < bytes.count, continuesExpression(lineAt: end + 1),
+           let joined = Self.joiningContinuation(found, contentEnd: line.contentEnd, nextLine: number + 1) {
+            found = joined
+            skippingContinuation = true
+        }
+        for d in found { report(d) }
         if !stopped { open?.statements.append(statement) }
     }
 
