@@ -83,6 +83,7 @@ public struct ReplSession: Sendable {
         let trimmed = line.trimmingCharacters(in: [" ", "\t", "\u{A0}"])
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return "" }
         if trimmed.hasPrefix(":") { return try command(line) }
+        if let pasted = try pastedBlockLine(trimmed) { return pasted }
         if Self.isStatement(trimmed) { return try statement(line) }
         return try query(line)
     }
