@@ -63,6 +63,11 @@ struct LintCommand: ParsableCommand {
             }
         }
         options.dropUnknownParameters = true
+        if inputs.count == 1, !options.parameterOverrides.isEmpty {
+            // One file: the same message as the other commands, with its did-you-mean.
+            var files = [ScheduleFile(parsing: inputs[0].bytes, path: inputs[0].path, parameterOverrides: options.parameterOverrides)]
+            try ScheduleFileLoading.checkParameters(&files)
+        }
         let results = Linter.lintBlocking(inputs, options: options)
         let unknownEverywhere = results.dropFirst().reduce(results.first?.unknownParameters ?? []) { $0.intersection($1.unknownParameters) }
         if let name = unknownEverywhere.sorted().first {

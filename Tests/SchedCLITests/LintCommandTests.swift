@@ -245,6 +245,6 @@ import Testing
         // One file: a command-line error too, not a finding at 1:1 of the file.
         #expect(single.status == 2)
         #expect(single.stdout == "")
-        #expect(single.stderr == "error: --param sigma_dta: no schedule in \(examplePath("edm.sched")) has a parameter 'sigma_dta'\n")
+        #expect(single.stderr == "error: --param sigma_dta: no schedule in \(examplePath("edm.sched")) has a parameter 'sigma_dta'; did you mean 'sigma_data'?\n")
     }
 }
