@@ -3,9 +3,12 @@ import Foundation
 import Schedules
 import Symbolic
 
-/// A pgfplots figure: one axis per quantity, one curve per schedule over its domain
-/// (rescaled to [0, 1] when the domains differ), points from certified ball
-/// evaluations, the exact zeros marked.
+/// A pgfplots figure: one axis per quantity and time domain, one curve per schedule
+/// over its own time (never rescaled: EDM's [1/500, 80] keeps its units, on a log time
+/// axis since it spans decades), points from certified ball evaluations, the exact
+/// zeros marked. Curves differ in colour (Okabe–Ito, safe for colour-blind readers),
+/// dash pattern and mark, so that they stay apart in grey print; a y axis whose
+/// positive values span more than three decades is logarithmic.
 enum Plot {
     /// Intervals per curve before refinement: smooth at the figure's size.
     static let intervals = 200
@@ -28,70 +31,104 @@ enum Plot {
         return (l.ball(at: [:], precision: precision), u.ball(at: [:], precision: precision))
     }
 
+    /// Okabe & Ito's palette (2008), distinguishable with every common colour-vision
+    /// deficiency; black is left for the zero marks.
+    static let palette: [(name: String, hex: String)] = [
+        ("schedBlue", "0072B2"), ("schedVermillion", "D55E00"), ("schedGreen", "009E73"), ("schedPurple", "CC79A7"),
+        ("schedOrange", "E69F00"), ("schedSky", "56B4E9"), ("schedYellow", "F0E442"),
+    ]
+    static let patterns = ["solid", "dashed", "dotted", "dashdotted", "densely dashed", "loosely dotted", "densely dashdotted"]
+    static let marks = ["none", "o", "square", "triangle", "diamond", "x", "pentagon"]
+
     static func render(_ entries: [LaTeXSchedule], quantities: [String]) -> String {
-        let finite = entries.filter { ends($0) != nil }
-        let domainKeys = Set(finite.map { e in "\(e.schedule.time.lower!.key)|\(e.schedule.time.upper!.key)" })
-        let rescale = domainKeys.count > 1
-        let names = Set(finite.map(\.schedule.time.name))
-        let xlabel: String
-        if rescale {
-            xlabel = "time rescaled to $[0, 1]$: $(t - t_{\\min}) / (t_{\\max} - t_{\\min})$"
-        } else {
-            xlabel = names.count == 1 ? "$\(LaTeXText.variable(names.first!))$" : "time"
+        // Schedules that share a time domain share an axis; the others get their own,
+        // in their own units (no rescaling to [0, 1]).
+        var groups: [(key: String, entries: [(index: Int, entry: LaTeXSchedule)])] = []
+        for (index, e) in entries.enumerated() {
+            let key = "\(e.schedule.time.name)|\(e.schedule.time.lower?.key ?? "-inf")|\(e.schedule.time.upper?.key ?? "inf")"
+            if let g = groups.firstIndex(where: { $0.key == key }) { groups[g].entries.append((index, e)) } else { groups.append((key, [(index, e)])) }
         }
         var out = "% Figure: \(quantities.joined(separator: ", ")) over time, one curve per schedule.\n"
         out += "% Points are midpoints of certified ball enclosures (radius below 1e-12 relative); black dots are exact zeros.\n"
         out += "\\begin{figure}[t]\n"
         out += "  \\centering\n"
-        for (k, quantity) in quantities.enumerated() {
-            if k > 0 { out += "\n  \\medskip\n" }
-            out += axis(entries, quantity: quantity, rescale: rescale, xlabel: xlabel)
+        for c in palette { out += "  \\definecolor{\(c.name)}{HTML}{\(c.hex)}\n" }
+        var first = true
+        for quantity in quantities {
+            for group in groups {
+                if !first { out += "\n  \\medskip\n" }
+                first = false
+                out += axis(group.entries, quantity: quantity)
+            }
         }
         let what = quantities.map { "$\(labels[$0] ?? $0)$" }.joined(separator: ", ")
         out += "  \\caption{\(what) over time"
-        out += rescale ? ", each schedule's domain rescaled to $[0, 1]$" : ""
+        out += groups.count > 1 ? ", one axis per time domain" : ""
         out += "; exact zeros are marked. Values computed with certified interval arithmetic by sched.}\n"
         out += "  \\label{fig:sched-\(quantities.joined(separator: "-").replacingOccurrences(of: "_", with: ""))}\n"
         out += "\\end{figure}\n"
         return out
     }
 
-    static func axis(_ entries: [LaTeXSchedule], quantity: String, rescale: Bool, xlabel: String) -> String {
+    static func axis(_ group: [(index: Int, entry: LaTeXSchedule)], quantity: String) -> String {
+        let first = group[0].entry
+        let xlabel = "$\(LaTeXText.variable(first.schedule.time.name))$"
+        let curves = group.map { (index: $0.index, entry: $0.entry, curve: samples($0.entry, quantity: quantity)) }
+        // A time domain spanning more than two decades from a positive lower end (EDM's
+        // noise levels) is drawn on a log axis.
+        var logX = false
+        if let (l, u) = ends(first), l.isCertainlyPositive, u.doubleValue / l.doubleValue >= 100 { logX = true }
+        // y: log when no plotted value is negative and the positive ones span more than
+        // 3 decades (snr from 4·10⁴ to 0); the zeros are then gaps, marked in the text.
+        let ys = curves.flatMap { $0.curve?.points.compactMap(\.y) ?? [] }
+        let positive = ys.filter { $0 > 0 }
+        let logY = !positive.isEmpty && ys.allSatisfy { $0 >= 0 } && (positive.max()! / positive.min()!) > 1e3
         var out = "  % \(quantity)\n"
         out += "  \\begin{tikzpicture}\n"
         out += "    \\begin{axis}[\n"
         out += "      width=0.6\\textwidth, height=6.5cm,\n"
         out += "      xlabel={\(xlabel)},\n"
         out += "      ylabel={$\(labels[quantity] ?? quantity)$},\n"
-        if rescale { out += "      xmin=0, xmax=1,\n" }
+        if logX { out += "      xmode=log,\n" }
+        if logY { out += "      ymode=log,\n" }
         out += "      unbounded coords=jump,\n"
         out += "      legend pos=outer north east,\n"
         out += "      legend cell align=left,\n"
         out += "      legend style={font=\\scriptsize},\n"
         out += "    ]\n"
-        for (index, entry) in entries.enumerated() {
-            out += curve(entry, style: style(index), quantity: quantity, rescale: rescale)
+        for c in curves {
+            out += curve(c.entry, style: style(c.index), quantity: quantity, samples: c.curve, logY: logY)
         }
         out += "    \\end{axis}\n"
         out += "  \\end{tikzpicture}\n"
         return out
     }
 
-    static func curve(_ entry: LaTeXSchedule, style: String, quantity: String, rescale: Bool) -> String {
-        let name = entry.schedule.name
-        guard let (lower, upper) = ends(entry) else { return "    % \(name): skipped (infinite domain)\n" }
+    /// A curve's certified samples, or why there is none.
+    struct Samples {
+        var points: [(u: Rational, x: Double, y: Double?)]
+        var skipped: String?
+    }
+
+    static func samples(_ entry: LaTeXSchedule, quantity: String) -> Samples? {
+        guard let (lower, upper) = ends(entry) else { return Samples(points: [], skipped: "infinite domain") }
         guard case .success(let f)? = entry.analysis.quantities[quantity] else {
-            return "    % \(name): skipped (\(quantity) is undefined)\n"
+            return Samples(points: [], skipped: "\(quantity) is undefined")
         }
         let time = entry.analysis.model.time
         let free = f.symbols.subtracting([time])
         guard free.isEmpty else {
-            return "    % \(name): skipped (\(quantity) depends on \(free.sorted().joined(separator: ", ")); bind it with --param)\n"
+            return Samples(points: [], skipped: "\(quantity) depends on \(free.sorted().joined(separator: ", ")); bind it with --param")
         }
         let width = upper - lower
+        // On a log time axis the samples are spaced geometrically, else uniformly.
+        let geometric = lower.isCertainlyPositive && upper.doubleValue / lower.doubleValue >= 100
         func sample(_ u: Rational) -> (x: Double, y: Double?) {
-            let t = u.isOne ? upper : lower + width * u
-            return (rescale ? u.doubleValue : t.doubleValue, certified(f.ball(atBalls: [time: t], precision: precision)))
+            var t = u.isOne ? upper : lower + width * u
+            if geometric, !u.isZero, !u.isOne, let r = Rational(exactly: lower.doubleValue * pow(upper.doubleValue / lower.doubleValue, u.doubleValue)) {
+                t = Ball(r, precision: precision)
+            }
+            return (t.doubleValue, certified(f.ball(atBalls: [time: t], precision: precision)))
         }
         var samples = (0...intervals).map { i -> (u: Rational, x: Double, y: Double?) in
             let u = Rational(i, intervals)
@@ -118,42 +155,50 @@ enum Plot {
                 samples = refined
             }
         }
+        return Samples(points: samples, skipped: nil)
+    }
+
+    static func curve(_ entry: LaTeXSchedule, style: String, quantity: String, samples s: Samples?, logY: Bool) -> String {
+        let name = entry.schedule.name
+        guard let s else { return "    % \(name): skipped\n" }
+        if let why = s.skipped { return "    % \(name): skipped (\(why))\n" }
+        let samples = s.points
         var points: [String] = []
         for (i, p) in samples.enumerated() {
-            if let y = p.y {
+            if let y = p.y, !logY || y > 0 {
                 points.append("(\(LaTeXText.coordinate(p.x)), \(LaTeXText.coordinate(y)))")
             } else if i > 0 && i < samples.count - 1 {
                 points.append("(\(LaTeXText.coordinate(p.x)), nan)")   // a gap, not a straight line across it
             }
         }
         var out = "    % \(name)\n"
-        out += "    \\addplot[\(style), thick] coordinates {\n"
+        out += "    \\addplot[\(style), thick, mark repeat=20, mark phase=\(10 + 3 * (name.count % 5))] coordinates {\n"
         for row in stride(from: 0, to: points.count, by: 4) {
             out += "      " + points[row..<min(row + 4, points.count)].joined(separator: " ") + "\n"
         }
         out += "    };\n"
         out += "    \\addlegendentry{\(entry.title)}\n"
-        if let zeros = entry.analysis.zeros[quantity], !zeros.identicallyZero, !zeros.points.isEmpty {
+        if !logY, let zeros = entry.analysis.zeros[quantity], !zeros.identicallyZero, !zeros.points.isEmpty {
             let marks = zeros.points.map { p -> String in
                 let z: Double
                 switch p.location {
                 case .exact(let form): z = form.ball(at: [:], precision: precision).doubleValue
                 case .enclosure(let l, let u, _): z = ((l + u) * Rational(1, 2)).doubleValue
                 }
-                let x = rescale ? (z - lower.doubleValue) / width.doubleValue : z
-                return "(\(LaTeXText.coordinate(x)), 0)"
+                return "(\(LaTeXText.coordinate(z)), 0)"
             }
             out += "    \\addplot[only marks, mark=*, mark size=1.8pt, black, forget plot] coordinates {\(marks.joined(separator: " "))};\n"
         }
         return out
     }
 
-    /// The style of the curve of the schedule at `index`, the same on every axis:
-    /// ten colours, then dashed, dotted and dash-dotted.
+    /// The style of the curve of the schedule at `index`, the same on every axis: a
+    /// colour, a dash pattern and a mark, all three changing together.
     static func style(_ index: Int) -> String {
-        let colors = ["blue", "red", "black", "teal", "orange", "violet", "brown", "magenta", "olive", "gray"]
-        let patterns = ["solid", "dashed", "dotted", "dashdotted"]
-        return "\(colors[index % colors.count]), \(patterns[(index / colors.count) % patterns.count])"
+        let colour = palette[index % palette.count].name
+        let pattern = patterns[index % patterns.count]
+        let mark = marks[index % marks.count]
+        return "\(colour), \(pattern), mark=\(mark), mark options={solid}"
     }
 
     /// The midpoint of a ball accurate to 1e-12 (relative, or absolute near 0), else nil.

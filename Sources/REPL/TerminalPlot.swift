@@ -21,6 +21,9 @@ public struct TerminalPlot: Sendable {
     public var height: Int
     public var curves: [Curve]
     public var colour: Bool
+    /// A log₁₀ y axis: the values are log₁₀ of the quantity (nonpositive ones dropped
+    /// before), the labels the quantity itself, and there is no zero line.
+    public var logScale = false
 
     static let bits: [[UInt32]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
     static let colours = ["\u{1B}[34m", "\u{1B}[31m", "\u{1B}[32m", "\u{1B}[35m", "\u{1B}[36m", "\u{1B}[33m"]
@@ -30,6 +33,8 @@ public struct TerminalPlot: Sendable {
         return String(format: "%.4g", y)
     }
 
+    func label(_ y: Double) -> String { logScale ? String(format: "%.3g", pow(10, y)) : Self.label(y) }
+
     /// The plot lines (y labels and axis at the left, no x labels).
     /// The y range: the values and 0; near a pole (a few values far beyond the
     /// rest) cut to the 2%–98% quantiles, with `clipped` set.
@@ -37,12 +42,28 @@ public struct TerminalPlot: Sendable {
         let finite = curves.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite).sorted()
         guard let first = finite.first, let last = finite.last else { return (-1, 1, false) }
         let lo = finite[finite.count / 50], hi = finite[finite.count - 1 - finite.count / 50]
+        if logScale {
+            let spread = hi - lo
+            if spread > 0, last - first > 10 * spread { return (lo - spread / 10, hi + spread / 10, true) }
+            return (first, last, false)
+        }
         let spread = max(hi, 0) - min(lo, 0)
+        // A quantity that is nowhere negative (snr, Var) keeps 0 as its floor, and one
+        // nowhere positive its ceiling, also when the range is clipped near a pole.
         if spread > 0, last - first > 10 * spread {
-            return (min(0, lo - spread / 10), max(0, hi + spread / 10), true)
+            return (first >= 0 ? 0 : min(0, lo - spread / 10), last <= 0 ? 0 : max(0, hi + spread / 10), true)
         }
         return (min(0, first), max(0, last), false)
     }
+
+    /// The same plot drawing its curves in the colours from the k-th on (a panel of a
+    /// stacked plot keeps the colour its curve has in the legend).
+    func colouring(from k: Int) -> TerminalPlot {
+        var p = self
+        p.colourOffset = k
+        return p
+    }
+    var colourOffset = 0
 
     public func render() -> (lines: [String], gutter: Int) {
         var (low, high, _) = yRange()
@@ -67,16 +88,16 @@ public struct TerminalPlot: Sendable {
                 previous = r
             }
         }
-        let zeroRow = row(0) / 4
+        let zeroRow = logScale ? -1 : row(0) / 4
         var marks = Set<Int>()
         for c in curves { marks.formUnion(c.zeroColumns) }
-        let labels = [Self.label(high), "0", Self.label(low)]
+        let labels = [label(high), "0", label(low)]
         let gutter = labels.map(\.count).max()!
         var lines: [String] = []
         for r in 0..<height {
             var text: String
             var axis = "│"
-            if r == 0 { text = Self.label(high); axis = "┤" } else if r == height - 1 { text = Self.label(low); axis = "┤" } else { text = "" }
+            if r == 0 { text = label(high); axis = "┤" } else if r == height - 1 { text = label(low); axis = "┤" } else { text = "" }
             if r == zeroRow { text = "0"; axis = "┼" }
             var line = String(repeating: " ", count: gutter - text.count) + text + " " + axis
             for c in 0..<width {
@@ -85,7 +106,7 @@ public struct TerminalPlot: Sendable {
                     glyph = "●"
                 } else if cells[r][c] != 0 {
                     glyph = String(Character(Unicode.Scalar(0x2800 + cells[r][c])!))
-                    if colour && owner[r][c] >= 0 { glyph = Self.colours[owner[r][c] % Self.colours.count] + glyph + "\u{1B}[0m" }
+                    if colour && owner[r][c] >= 0 { glyph = Self.colours[(owner[r][c] + colourOffset) % Self.colours.count] + glyph + "\u{1B}[0m" }
                 } else if r == zeroRow {
                     glyph = "┈"
                 } else {
@@ -123,6 +144,10 @@ extension ReplSession {
             }
             i = line.index(after: i)
         }
+        // `--log`: a log₁₀ y axis for every panel.
+        let logScale = pieces.contains { $0.0 == "--log" }
+        pieces.removeAll { $0.0 == "--log" }
+        guard !pieces.isEmpty else { throw ReplFailure("usage", "nothing to plot: give quantities or expressions, e.g. :plot rho det", in: line) }
         let m = model.unifiedModel
         let t = m.time
         guard let lowerForm = m.domain.lower, let lower = lowerForm.value(at: [:], correctDigits: 17)?.ball.doubleValue else {
@@ -141,13 +166,20 @@ extension ReplSession {
                 throw ReplFailure("unplottable", "\(text) depends on \(others.sorted().joined(separator: ", ")), not only on \(t): give the parameter a value to plot it", in: line,
                                   columns: Self.columns(nil, start: pieceStart, in: line).lowerBound..<(LineText.column(of: pieceStart, in: line) + text.unicodeScalars.count))
             }
+            var dropped = false
             let values: [Double?] = xs.map { x in
                 guard let r = Rational(exactly: x) else { return nil }
                 let b = form.ball(at: [t: r], precision: 64)
                 guard b.isFinite else { return nil }
                 let v = b.doubleValue
-                return v.isFinite ? v : nil
+                guard v.isFinite else { return nil }
+                if logScale {
+                    guard v > 0 else { dropped = true; return nil }
+                    return log10(v)
+                }
+                return v
             }
+            if dropped { zeroNotes.append("\(text): values ≤ 0 are not shown on the log scale") }
             let zeros = ZeroFinder(assuming: m.assumptions).zeros(of: form, on: m.domain)
             var columns: [Int] = []
             var listed: [String] = []
@@ -172,15 +204,28 @@ extension ReplSession {
             }
             curves.append(.init(label: text, values: values, zeroColumns: columns))
         }
-        let plot = TerminalPlot(width: plotWidth, height: plotHeight, curves: curves, colour: colour)
-        let (lines, gutter) = plot.render()
+        // One panel per curve, stacked over one time axis, each with its own y range (snr
+        // would flatten ρ on a shared axis) and its name on its first line (a legend that
+        // survives without colour).
+        let panelHeight = curves.count == 1 ? plotHeight : max(4, plotHeight * 3 / 2 / curves.count)
+        let panels = curves.enumerated().map { k, curve in
+            TerminalPlot(width: plotWidth, height: panelHeight, curves: [curve], colour: colour, logScale: logScale).colouring(from: k)
+        }
+        let rendered = panels.map { $0.render() }
+        let gutter = rendered.map(\.gutter).max() ?? 2
         let domainText = AnalysisText.domain(m.domain)
+        let clipped = panels.contains { $0.yRange().clipped }
         var out = [pieces.map(\.0).joined(separator: ", ") + " over \(t) ∈ \(domainText)" + (upperForm == nil ? " (cut at \(t) = \(Self.short(upper)))" : "")
-                   + (plot.yRange().clipped ? " (y range clipped near a pole)" : "")]
-        out += lines
-        var axis = String(repeating: " ", count: gutter - 1) + "└" + String(repeating: "─", count: plotWidth)
-        _ = axis
-        axis = String(repeating: " ", count: gutter - 1) + "└" + String(repeating: "─", count: plotWidth)
+                   + (logScale ? " (log scale)" : "") + (clipped ? " (y range clipped near a pole)" : "")]
+        for (k, panel) in rendered.enumerated() {
+            let pad = String(repeating: " ", count: gutter - panel.gutter)
+            if curves.count > 1 {
+                let name = colour ? TerminalPlot.colours[k % TerminalPlot.colours.count] + curves[k].label + "\u{1B}[0m" : curves[k].label
+                out.append(String(repeating: " ", count: gutter) + "▸ " + name)
+            }
+            out += panel.lines.map { pad + $0 }
+        }
+        let axis = String(repeating: " ", count: gutter - 1) + "└" + String(repeating: "─", count: plotWidth)
         out.append(axis)
         let left = upperForm == nil || true ? show(lowerForm) : ""
         let right = upperForm.map { show($0) } ?? Self.short(upper)
@@ -191,9 +236,6 @@ extension ReplSession {
         let rightStart = gutter + plotWidth - right.count
         labelLine += String(repeating: " ", count: max(1, rightStart - labelLine.count)) + right
         out.append(labelLine)
-        if colour && curves.count > 1 {
-            out.append(curves.enumerated().map { k, c in TerminalPlot.colours[k % TerminalPlot.colours.count] + "⣿\u{1B}[0m " + c.label }.joined(separator: "   "))
-        }
         out += zeroNotes
         return out.joined(separator: "\n")
     }

@@ -316,6 +316,11 @@ extension SchedulePass {
             return try da * .symbol("x0") + ds * .symbol("eps")
         }
         guard let value else { return false }
+        // velocity needs α′ and σ′ to exist: (√(t − 3))′ = 1/(2√(t − 3)) has no value at 3,
+        // so a target using velocity is undefined there even when the canonical form cancels.
+        var definedness = (bindingDefinedness["alpha"] ?? Definedness()).union(bindingDefinedness["sigma"] ?? Definedness())
+        definedness.formUnion(Definedness.structural(of: value))
+        bindingDefinedness["velocity"] = definedness
         bindings["velocity"] = value
         velocityBound = true
         return true

@@ -78,10 +78,27 @@ import Testing
         #expect(r.stdout.contains("xlabel={$t$}"))
     }
 
-    @Test func differentDomainsAreRescaled() throws {
+    /// Different time domains get their own axes in their own units: EDM's noise
+    /// levels [1/500, 80] on a log axis, never squashed into [0, 1].
+    @Test func differentDomainsGetTheirOwnAxes() throws {
         let r = try Sched.run(["latex", "examples/flows.sched", "examples/edm.sched", "--schedule", "rectified_flow", "--schedule", "edm", "--plot", "det"])
-        #expect(r.stdout.contains("time rescaled to $[0, 1]$"))
-        // EDM's det A = −√(4s² + 1) at s = 80, the right end.
-        #expect(r.stdout.contains("(1, -160.003)"))
+        #expect(!r.stdout.contains("rescaled"))
+        #expect(r.stdout.components(separatedBy: "\\begin{axis}").count == 3)
+        #expect(r.stdout.contains("xlabel={$s$},\n      ylabel={$\\detA$},\n      xmode=log,"))
+        // EDM's det A = −√(4s² + 1) at s = 80, the right end, and at 1/500, the next
+        // sample geometrically spaced (1/500·(80·500)^(1/200)).
+        #expect(r.stdout.contains("(80, -160.003)") && r.stdout.contains("(0.002, -1.00001) (0.00210882, -1.00001)"))
+        #expect(r.stdout.contains("one axis per time domain"))
+    }
+
+    /// Curves differ in colour (Okabe–Ito), dash pattern and mark; a y range of
+    /// positive values over decades is logarithmic.
+    @Test func stylesAndLogAxes() throws {
+        let r = try Sched.run(["latex", "examples/flows.sched", "--schedule", "rectified_flow", "--schedule", "cubic_flow", "--plot", "snr"])
+        #expect(r.stdout.contains("\\definecolor{schedBlue}{HTML}{0072B2}"))
+        #expect(r.stdout.contains("\\addplot[schedBlue, solid, mark=none, mark options={solid}, thick"))
+        #expect(r.stdout.contains("\\addplot[schedVermillion, dashed, mark=o, mark options={solid}, thick"))
+        #expect(r.stdout.contains("ymode=log,"))
+        #expect(!r.stdout.contains(", 0)"))   // snr = 0 at t = 1 is a gap on a log axis, not a point
     }
 }

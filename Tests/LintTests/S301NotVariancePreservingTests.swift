@@ -14,6 +14,12 @@ import Testing
         #expect(found.first?.evidence.first { $0.key == "witness" }?.value == "t = 5/2")
         #expect(found.first?.notes == ["Var(x_t) − data variance = 7.500000000 ≠ 0 at t = 5/2 (exact evaluation)"])
     }
+    /// A constant Var(x_t) ≠ s² still names a point of the domain (-2, 0] as its
+    /// witness, not an empty one. (Differential g1293.)
+    @Test func constantVarianceHasAWitness() async {
+        let found = await findings("S301", "schedule c {\n    time t in (-2, 0]\n    alpha = sqrt(-t)\n    sigma = sqrt(t + 2 - 3*pi/32)\n    target = eps\n}\n")
+        #expect(found.first?.evidence.first { $0.key == "witness" }?.value == "t = -1")
+    }
     /// Variance-preserving on [0, 1] though not beyond: nonzero only outside the domain is no finding.
     @Test func nonzeroOnlyOutsideTheDomain() async {
         // σ = sin t on [0, 1], where √((t − 2)²) = 2 − t; Var(x_t) = 1 there, not at t = 19/8.

@@ -33,7 +33,8 @@ import Testing
     }
 
     @Test func constantDisagreement() async throws {
+        // A nonzero constant still gets a counterexample point, inside the domain [0, 1].
         let f = try #require(await findings("S401", schedule("det == 2")).first)
-        #expect(f.message == "expect det == 2 is false: det − (2) = -1.000000000 ≠ 0 (a nonzero constant)")
+        #expect(f.message == "expect det == 2 is false: det − (2) = -1.000000000 ≠ 0 at t = 1/2")
     }
 }

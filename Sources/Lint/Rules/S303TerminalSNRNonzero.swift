@@ -12,7 +12,9 @@ public enum S303TerminalSNRNonzero: LintRule {
         never saw during training (Lin et al. 2024, "Common diffusion noise schedules and sample steps are \
         flawed"). The terminal SNR is reported exactly and approximately. Example: the VP-SDE with linear β \
         (β_min = 1/10, β_max = 20) has SNR(1) = exp(−201/20)/(1 − exp(−201/20)) ≈ 4.3e-5 and fires S303; \
-        the cosine schedule (α(1) = cos(π/2) = 0) does not.
+        the cosine schedule (α(1) = cos(π/2) = 0) does not. For a variance-exploding process (α constant, \
+        EDM's σ_max = 80 gives SNR 1/6400) zero terminal SNR is unreachable by design: S303 is then a note \
+        that says which σ_max would bring the SNR to 10⁻⁴.
         """)
 
     public static func check(_ c: ScheduleContext) -> [Finding] {
@@ -27,8 +29,21 @@ public enum S303TerminalSNRNonzero: LintRule {
             notes.append("SNR = α²/σ² = \(exact) ≈ \(approx) at \(c.endText(end)) (exact value; the decimal has correct digits)")
             evidence += [("snr", exact), ("snr_approx", approx)]
         }
-        notes.append("α = \(ScheduleContext.text(a)) ≠ 0 there: the sampler starts from pure noise, which the model never saw at this time; rescale so that α = 0 at the noise end (zero terminal SNR)")
+        if c.model.alpha.symbols.contains(c.time) {
+            notes.append("α = \(ScheduleContext.text(a)) ≠ 0 there: the sampler starts from pure noise, which the model never saw at this time; rescale so that α = 0 at the noise end (zero terminal SNR)")
+            if let o = c.orientationNote { notes.append(o) }
+            return [Finding(info, message, at: c.forwardRange, notes: notes, evidence: evidence, schedule: c.schedule.name)]
+        }
+        // α constant in time: variance-exploding (EDM, VE-SDE). No rescaling reaches
+        // SNR 0; the sampler starts from N(0, σ_max²·I), a good approximation of x_t
+        // when σ_max ≫ |α|·√Var(x₀), so this is the design, not a defect: a note with the σ_max
+        // that would bring the terminal SNR to 10⁻⁴.
+        let alpha = ScheduleContext.text(a)
+        let needed = (try? CanonicalForm(100) * a).map(ScheduleContext.text) ?? "100·|α|"
+        notes.append("α = \(alpha) is constant (variance-exploding): the terminal SNR is α²/σ_max², never 0; the sampler starts from N(0, σ_max²), which approximates x_t when σ_max ≫ |α|·√Var(x₀)")
+        notes.append("σ_max ≥ \(needed.hasPrefix("-") ? "|" + needed + "|" : needed) would bring the terminal SNR to 10⁻⁴ or below")
         if let o = c.orientationNote { notes.append(o) }
-        return [Finding(info, message, at: c.forwardRange, notes: notes, evidence: evidence, schedule: c.schedule.name)]
+        return [Finding(info, message, at: c.forwardRange, notes: notes, evidence: evidence + [("process", "variance-exploding")],
+                        schedule: c.schedule.name, severity: .note)]
     }
 }

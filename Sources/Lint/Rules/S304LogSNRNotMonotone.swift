@@ -20,6 +20,12 @@ public enum S304LogSNRNotMonotone: LintRule {
         // dλ/dt = 2·(α′σ − ασ′)/(ασ): where α, σ ≠ 0 its zeros and sign are those of
         // W = α′σ − ασ′ divided by ασ, a much smaller form than the derivative of the log.
         let m = c.model
+        // λ has no value where the schedule is undefined: a turn there (√(5/4 − t) on
+        // [5/4, ∞) leaves only one defined point) is no turn of λ. Only a schedule proven
+        // defined everywhere inside its domain is judged.
+        let undefined = c.analysis.undefined
+        guard undefined.complete, undefined.intervals.isEmpty,
+              undefined.points.allSatisfy({ c.isAtEnd($0, .lower) || c.isAtEnd($0, .upper) }) else { return [] }
         guard c.quantity("logsnr") != nil,
               let da = try? m.alpha.derivative(withRespectTo: c.time, assuming: m.assumptions),
               let ds = try? m.sigma.derivative(withRespectTo: c.time, assuming: m.assumptions),

@@ -65,8 +65,15 @@ extension UnifiedModel {
         let candidates = (pieces + domain.witnessCandidates + closedEnds).filter {
             conditions.holds(at: [time: CanonicalForm($0)], assuming: assumptions) != false
         }
-        return ZeroTest(assuming: assumptions).test(f, witnesses: [time: candidates],
+        let result = ZeroTest(assuming: assumptions).test(f, witnesses: [time: candidates],
                                                     alsoDefined: [alpha, sigma, c, d, dataVariance] + alsoDefined,
                                                     definedness: conditions)
+        // A nonzero constant is nonzero at every defined point; the evidence still names
+        // one, in the domain, so that the claim can be checked there.
+        if case .nonzero(var point, let value) = result, point[time] == nil, let first = candidates.first {
+            point[time] = first
+            return .nonzero(point: point, value: value)
+        }
+        return result
     }
 }

@@ -107,6 +107,9 @@ struct BallRootIsolator {
     /// is an open end of a piece, the sign comes from the one-sided limit there.
     func isolate() -> ZeroSet {
         guard domain.lower != nil, domain.upper != nil else {
+            if let bounded = boundedByCauchy() {
+                return BallRootIsolator(function: function, domain: bounded, assumptions: assumptions, derivatives: derivatives).isolate()
+            }
             return .incomplete("the domain is unbounded: zeros of \(printASCII(function.expression)) were not searched beyond a finite range")
         }
         let structural = Definedness.structural(of: function)
@@ -146,6 +149,34 @@ struct BallRootIsolator {
         }
         points = deduplicated(points.sorted { $0.sortKey < $1.sortKey })
         return ZeroSet(identicallyZero: false, complete: reasons.isEmpty, points: points, note: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
+    }
+
+    /// The domain cut to where a polynomial numerator can vanish: every zero of
+    /// Σ cₖ·t^k has |t| ≤ 1 + max |cₖ/c_d| (Cauchy), with the cₖ constants (√2, π
+    /// allowed) bounded by balls. Nil when the numerator is no such polynomial or its
+    /// leading coefficient is not proven nonzero.
+    func boundedByCauchy() -> AnalysisDomain? {
+        guard let c = function.numeratorCoefficients(in: variable), c.count >= 2 else { return nil }
+        let balls = c.map { $0.ball(at: [:], precision: 128) }
+        guard let leadBall = balls.last, leadBall.isCertainlyNonzero,
+              let leadLow = (leadBall.isCertainlyPositive ? leadBall.lowerBound : (-leadBall).lowerBound), leadLow > .zero else { return nil }
+        var largest = Rational.zero
+        for b in balls.dropLast() {
+            guard let hi = b.upperBound, let lo = b.lowerBound else { return nil }
+            let m = max(hi, -lo)
+            if m > largest { largest = m }
+        }
+        // A rational bound a little beyond, so that the new end is no zero.
+        var bound = Rational((Rational(1) + largest / leadLow).ceiling) + 1
+        // …and beyond the finite end, so that the cut domain is not empty.
+        for end in [domain.lower, domain.upper].compactMap({ $0 }) {
+            guard let e = end.ball(at: [:], precision: 128).upperBound, let f = end.ball(at: [:], precision: 128).lowerBound else { return nil }
+            bound = max(bound, Rational(max(e, -f).ceiling) + 1)
+        }
+        var bounded = domain
+        if domain.upper == nil { bounded.upper = CanonicalForm(bound); bounded.upperClosed = true }
+        if domain.lower == nil { bounded.lower = CanonicalForm(-bound); bounded.lowerClosed = true }
+        return bounded
     }
 
     /// The sign of the one-sided limit at an open end where the function has no value

@@ -72,6 +72,12 @@ public struct ClaimChecker: Sendable {
                 return { q, e in .refuted("\(q) and \(e) are not both defined at \(at), where the schedule is", at: at) }
             }
         }
+        // A closed end is a point of the domain too (√(1/2 − t)… defined only at t = 1/2).
+        for (side, end) in [(chart.lowerEnd, schedule.lowerEnd), (chart.upperEnd, schedule.upperEnd)].enumerated()
+        where end.0 == .undefined && end.1 == .defined {
+            guard let at = (side == 0 ? model.domain.lower : model.domain.upper).map({ "\(self.t) = \(Self.text($0))" }) else { continue }
+            return { q, e in .refuted("\(q) and \(e) are not both defined at \(at), where the schedule is", at: at) }
+        }
         if !chart.complete {
             let note = chart.notes.joined(separator: "; ")
             return { q, e in .unknown("\(q) and \(e) are equal where both are defined, but where that is was not decided: \(note)") }
@@ -92,6 +98,11 @@ public struct ClaimChecker: Sendable {
     }
 
     func verdict(_ claim: Claim) -> ClaimVerdict {
+        // With no defined point, every claim is vacuous; sched says so rather than
+        // proving or refuting on values the schedule does not have.
+        if analysis.undefinedEverywhere {
+            return .unknown("the schedule is undefined at every point of its domain (S006): the claim has no point to hold at")
+        }
         do {
             switch claim {
             case .identity(let q, let e):

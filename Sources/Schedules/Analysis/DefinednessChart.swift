@@ -37,6 +37,9 @@ struct DefinednessChart {
     private(set) var complete = true
     private(set) var notes: [String] = []
 
+    /// The condition index of a cut that may or may not fail its condition.
+    static let undecidedCut = -1
+
     init(_ definedness: Definedness, on domain: AnalysisDomain, positiveParameters: Set<String> = [],
          zeros: (CanonicalForm) -> ZeroSet) {
         self.domain = domain
@@ -80,13 +83,19 @@ struct DefinednessChart {
                     notes.append("the zeros of \(printASCII(g.expression)) are not all located")
                 }
                 if !other.identicallyZero {
-                    points = points.filter { p in
-                        other.points.contains { q in
-                            let order = p.order(relativeTo: q)
-                            if order == nil { complete = false }
-                            return order == .same
+                    var common: [ZeroPoint] = []
+                    for p in points {
+                        let orders = other.points.map { p.order(relativeTo: $0) }
+                        if orders.contains(.same) {
+                            common.append(p)
+                        } else if orders.contains(where: { $0 == nil }) {
+                            // Maybe a common zero (two enclosures of one root, not proven
+                            // equal): a cut whose status is unknown, never a defined point.
+                            complete = false
+                            Self.insert(p, from: Self.undecidedCut, into: &cuts, complete: &complete)
                         }
                     }
+                    points = common
                 }
             }
             for p in points { Self.insert(p, from: index, into: &cuts, complete: &complete) }
@@ -103,14 +112,17 @@ struct DefinednessChart {
             }
             return false
         }
-        func status(zeroOf: Set<Int>, evaluate: (CanonicalForm) -> Ball?) -> Status {
+        func status(zeroOf: Set<Int>, onPiece: Bool = false, evaluate: (CanonicalForm) -> Ball?) -> Status {
             if everywhereUndefined { return .undefined }
-            var result = Status.defined
+            var result = zeroOf.contains(Self.undecidedCut) ? Status.unknown : Status.defined
             for (index, condition) in located.enumerated() {
                 if zeroOf.contains(index) {
                     if condition.excludesZeros { return .undefined }
                     continue
                 }
+                // On a piece, a ball at the witness decides only the witness: a zero the
+                // list misses may lie in the piece, so an incomplete condition leaves it open.
+                if onPiece, incomplete.contains(index) { result = .unknown; continue }
                 if incomplete.contains(index), condition.excludesZeros {
                     // Not a listed zero, but the list may miss some: the ball decides.
                     var nonzero = evaluate(condition.function).map { $0.isFinite && $0.isCertainlyNonzero } ?? false
@@ -158,7 +170,7 @@ struct DefinednessChart {
                                        upperInfinite: domain.upper == nil && i == marks.count)
             var pieceStatus = Status.unknown
             if let witness {
-                pieceStatus = status(zeroOf: []) { g in
+                pieceStatus = status(zeroOf: [], onPiece: true) { g in
                     for precision in [128, 512] {
                         let b = g.ball(at: [t: witness], precision: precision)
                         if !b.isFinite || b.isCertainlyNonzero || precision == 512 { return b }
@@ -207,6 +219,7 @@ struct DefinednessChart {
         case .notBothZero(let f, let g): result = .notBothZero(reduced(f), reduced(g))
         }
         if result.holdsTrivially { return nil }
+        if case .notBothZero(let f, let g) = result, f == g { return .nonzero(f) }
         if case .notBothZero(let f, let g) = result {
             return signs.isPositive(f.numerator) || signs.isPositive(g.numerator) ? nil : result
         }

@@ -1,0 +1,52 @@
+import Testing
+@testable import REPL
+
+/// `:plot` with several quantities: stacked panels, each with its own y range and name;
+/// `--log`; 0 as the floor of a quantity that is nowhere negative.
+@Suite struct ReplPlotTests {
+    func session() -> ReplSession {
+        var s = ReplSession()
+        for (i, line) in ["x_t = (1 - t) x0 + t eps", "target = velocity"].enumerated() {
+            _ = s.execute(line, lineNumber: i + 1)
+        }
+        return s
+    }
+
+    @Test func oneLabelledPanelPerQuantity() throws {
+        var s = session()
+        let r = s.execute(":plot rho det snr", lineNumber: 3)
+        #expect(!r.failed, "\(r.errors)")
+        let lines = r.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "rho, det, snr over t ∈ [0, 1] (y range clipped near a pole)")
+        // The names, without colour (the legend must not depend on a terminal).
+        #expect(lines.filter { $0.hasSuffix("▸ rho") || $0.hasSuffix("▸ det") || $0.hasSuffix("▸ snr") }.count == 3)
+        // Each panel has its own zero line; 18 rows for 3 panels of 6, one time axis.
+        #expect(lines.filter { $0.contains("┼") }.count == 3)
+        #expect(lines.filter { $0.contains("└") }.count == 1)
+        // ρ keeps its own range (±0.70), not flattened by snr's 2513.
+        #expect(lines.contains { $0.hasPrefix(" 0.7042 ┤") })
+        #expect(lines.contains { $0.hasPrefix("-0.7042 ┤") })
+        // snr is nowhere negative: its panel's lowest label is its zero line, not −228.
+        let snrPanel = try #require(lines.firstIndex { $0.hasSuffix("▸ snr") })
+        let snrRows = lines[(snrPanel + 1)...(snrPanel + 6)]
+        #expect(snrRows.last?.hasPrefix("      0 ┼") == true, "\(r.output)")
+        #expect(!snrRows.contains { $0.contains("-") })
+    }
+
+    @Test func logScale() throws {
+        var s = session()
+        let r = s.execute(":plot snr --log", lineNumber: 3)
+        #expect(!r.failed, "\(r.errors)")
+        let lines = r.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "snr over t ∈ [0, 1] (log scale)")
+        #expect(!lines.contains { $0.contains("┼") })   // no zero line on a log axis
+        #expect(lines[1].hasPrefix(" 5.9e+04 ┤"), "\(r.output)")
+        #expect(lines[s.plotHeight].hasPrefix("1.69e-05 ┤"), "\(r.output)")
+    }
+
+    @Test func logScaleSaysWhatItLeavesOut() throws {
+        var s = session()
+        let r = s.execute(":plot rho --log", lineNumber: 3)
+        #expect(r.output.contains("rho: values ≤ 0 are not shown on the log scale"))
+    }
+}
