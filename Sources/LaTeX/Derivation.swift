@@ -104,7 +104,7 @@ enum Derivation {
         return LaTeXText.linearCombination(terms)
     }
 
-    /// `1 - ρ² = s²·det²/(Var·Var)` with this schedule's forms, and the common value.
+    /// `1 - ρ² = Var(x0)·det²/(Var·Var)` with this schedule's forms, and the common value.
     static func identity(_ a: ModelAnalysis, xt: String) -> [String] {
         guard case .success(let rho)? = a.quantities["rho"], case .success(let det)? = a.quantities["det"],
               case .success(let vx)? = a.quantities["var_x"], case .success(let vy)? = a.quantities["var_y"] else {

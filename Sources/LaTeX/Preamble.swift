@@ -27,7 +27,7 @@ public enum Preamble {
         ("Cov", 0, "\\operatorname{Cov}", "covariance"),
         ("Var", 0, "\\operatorname{Var}", "variance"),
         ("corr", 0, "\\rho", "the correlation of input and target"),
-        ("datavar", 0, "s^{2}", "the data variance Var(x0)"),
+        ("datavar", 0, "\\operatorname{Var}(x_{0})", "the data variance Var(x0)"),
     ]
 
     static func macroBlock() -> String {

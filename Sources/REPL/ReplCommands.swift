@@ -284,9 +284,9 @@ extension ReplSession {
             "x_t &= \(combination(m.alpha, m.sigma)) \\\\",
             "y &= \(combination(m.c, m.d)) \\\\",
             "\\det A &= \\alpha d - \\sigma c = \(l("det")) \\\\",
-            "\\operatorname{Cov}(x_t, y) &= \\alpha c s^2 + \\sigma d = \(l("cov")) \\\\",
-            "\\operatorname{Var}(x_t) &= \\alpha^2 s^2 + \\sigma^2 = \(l("var_x")) \\\\",
-            "\\operatorname{Var}(y) &= c^2 s^2 + d^2 = \(l("var_y")) \\\\",
+            "\\operatorname{Cov}(x_t, y) &= \\alpha c \\operatorname{Var}(x_0) + \\sigma d = \(l("cov")) \\\\",
+            "\\operatorname{Var}(x_t) &= \\alpha^2 \\operatorname{Var}(x_0) + \\sigma^2 = \(l("var_x")) \\\\",
+            "\\operatorname{Var}(y) &= c^2 \\operatorname{Var}(x_0) + d^2 = \(l("var_y")) \\\\",
             "\\rho &= \\frac{\\operatorname{Cov}(x_t, y)}{\\sqrt{\\operatorname{Var}(x_t) \\operatorname{Var}(y)}} = \(l("rho"))",
             "\\end{align*}",
         ].joined(separator: "\n")

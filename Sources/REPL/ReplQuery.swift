@@ -190,6 +190,9 @@ extension ReplSession {
                 continue
             }
             if known.contains(name) { continue }
+            if let field = FieldHint.unknownName(name, at: range ?? SourceRange(at: .start), in: nil, source: [], vectorContext: false) {
+                throw ReplFailure(field.id, field.message, in: line, columns: cols, notes: field.notes)
+            }
             let hint = Suggestions.nearest(to: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
             throw ReplFailure("unknown-name", "unknown name '\(name)'\(hint)", in: line, columns: cols)
         }

@@ -83,6 +83,7 @@ public struct ReplSession: Sendable {
         let trimmed = line.trimmingCharacters(in: [" ", "\t", "\u{A0}"])
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return "" }
         if trimmed.hasPrefix(":") { return try command(line) }
+        if let pasted = try pastedBlockLine(trimmed) { return pasted }
         if Self.isStatement(trimmed) { return try statement(line) }
         return try query(line)
     }
@@ -111,8 +112,9 @@ public struct ReplSession: Sendable {
         let block = ScheduleParser.parse("schedule s {\n  \(line)\n}\n")
         let lineStart = "schedule s {\n".utf8.count
         let fallback = LineText.range(in: line, columns: 1..<1)
-        if !block.diagnostics.isEmpty {
-            throw ReplFailure(block.diagnostics.map {
+        let errors = block.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            throw ReplFailure(errors.map {
                 LineText.relocate($0, fromLine: 2, lineStart: lineStart, columns: -2, bytes: -2, fallback: fallback)
             })
         }

@@ -83,7 +83,7 @@ public struct SessionSchedule: Sendable {
         let file = ScheduleFile(parsing: text, path: "<repl>")
         var starts: [Int] = [0]
         for (i, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
-        let problems = file.diagnostics.map { d -> (Int?, Diagnostic, Int, Int) in
+        let problems = file.diagnostics.filter { $0.severity == .error }.map { d -> (Int?, Diagnostic, Int, Int) in
             let index = d.line - first
             let start = d.line - 1 < starts.count ? starts[d.line - 1] : 0
             return (lines.indices.contains(index) ? index : nil, d, start, d.line)

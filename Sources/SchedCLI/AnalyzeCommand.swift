@@ -38,9 +38,7 @@ struct AnalyzeCommand: ParsableCommand {
         case .text:
             print(analyses.map { ScheduleReports.text($0.1, schedule: $0.0, file: loaded) }.joined(separator: "\n"), terminator: "")
         }
-        if !loaded.diagnostics.isEmpty {
-            throw SchedInputError(formatted: loaded.formattedDiagnostics())
-        }
+        try ScheduleFileLoading.reportDiagnostics(loaded)
     }
 }
 

@@ -15,8 +15,13 @@ struct EvalCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A .sched file, or - for standard input.", valueName: "file"))
     var file: String
 
-    @Option(help: ArgumentHelp("The time value, exact: 1/3, pi/4, 0.25.", valueName: "value"))
+    // `.unconditional`: `--at -1/2` is a value, not an option.
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("The time value, exact: 1/3, pi/4, 0.25, or t=1/3 naming the time variable.", valueName: "value"))
     var at: String
+
+    @Flag(name: .customLong("allow-outside"), help: "Evaluate at a time outside the schedule's domain (with a warning).")
+    var allowOutside = false
 
     @Option(name: .customLong("schedule"), help: ArgumentHelp("Only this schedule (repeatable).", valueName: "name"))
     var schedules: [String] = []
@@ -42,8 +47,12 @@ struct EvalCommand: ParsableCommand {
 
     func evaluate(_ loaded: ScheduleFile) throws {
         let chosen = try ScheduleFileLoading.selected(loaded, names: schedules)
-        let atTree = try ExpressionCommandSupport.parse(at, name: "--at")
-        let atForm = try ExpressionCommandSupport.canonicalForm(of: atTree, source: at, simplifier: Simplifier(), name: "--at")
+        let (timeName, valueText) = TimeValueArgument.split(at)
+        let atTree = try ExpressionCommandSupport.parse(valueText, name: "--at")
+        let atForm = try ExpressionCommandSupport.canonicalForm(of: atTree, source: valueText, simplifier: Simplifier(), name: "--at")
+        for s in chosen {
+            try TimeValueArgument.check(atForm, written: valueText, named: timeName, in: s, allowOutside: allowOutside)
+        }
         var items: [JSONValue] = []
         var text = ""
         for s in chosen {
@@ -71,6 +80,6 @@ struct EvalCommand: ParsableCommand {
             items.append(.object([("name", .string(s.name)), ("at", .string(printASCII(atForm.expression))), ("values", .object(values))]))
         }
         print(format == .json ? JSONValue.object([("schedules", .array(items))]).serialized() : text, terminator: format == .json ? "\n" : "")
-        if !loaded.diagnostics.isEmpty { throw SchedInputError(formatted: loaded.formattedDiagnostics()) }
+        try ScheduleFileLoading.reportDiagnostics(loaded)
     }
 }

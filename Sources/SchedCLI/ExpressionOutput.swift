@@ -18,7 +18,11 @@ enum ExpressionCommandSupport {
         let parsed = ExpressionParser.parse(text)
         guard let tree = parsed.expression else {
             let diagnostics = parsed.diagnostics.map { explainingQuantities($0, in: parsed.source) }
-            throw SchedInputError(formatted: DiagnosticFormatter(fileName: name).format(diagnostics, in: parsed.source))
+            throw SchedInputError(formatted: DiagnosticFormatter(fileName: name).format(parsed.warnings + diagnostics, in: parsed.source))
+        }
+        if !parsed.warnings.isEmpty {
+            SchedCommand.printError(DiagnosticFormatter(fileName: name).format(parsed.warnings, in: parsed.source)
+                .trimmingCharacters(in: .newlines))
         }
         return tree
     }

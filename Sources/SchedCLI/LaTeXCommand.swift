@@ -43,8 +43,14 @@ struct LaTeXCommand: ParsableCommand {
     }
 
     func render() throws {
-        let loaded = try files.map { try ScheduleFileLoading.load($0, parameters: parameters) }
+        let overrides = try ScheduleFileLoading.overrides(parameters)
+        var loaded = try files.map { path in
+            let (bytes, name) = try ScheduleFileLoading.read(path)
+            return ScheduleFile(parsing: bytes, path: name, parameterOverrides: overrides)
+        }
+        try ScheduleFileLoading.checkParameters(&loaded)
         var diagnostics = loaded.filter { !$0.diagnostics.isEmpty }.map { $0.formattedDiagnostics() }.joined()
+        let hasErrors = loaded.contains(where: \.hasErrors)
         var entries: [LaTeXSchedule] = []
         for file in loaded {
             for s in file.schedules where schedules.isEmpty || schedules.contains(s.name) {
@@ -68,16 +74,16 @@ struct LaTeXCommand: ParsableCommand {
         } catch let error as LaTeXError {
             throw SchedInputError(error.description)
         }
+        if diagnostics.hasSuffix("\n") { diagnostics.removeLast() }
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-                throw SchedInputError("cannot write '\(output)'")
-            }
+            // An input with errors writes no file: a document without the schedules
+            // in error would pass for the whole output.
+            if hasErrors { throw SchedInputError(formatted: diagnostics) }
+            try OutputFile.write(text, to: output)
         } else {
             print(text, terminator: "")
         }
-        if !diagnostics.isEmpty {
-            if diagnostics.hasSuffix("\n") { diagnostics.removeLast() }
-            throw SchedInputError(formatted: diagnostics)
-        }
+        if hasErrors { throw SchedInputError(formatted: diagnostics) }
+        if !diagnostics.isEmpty { SchedCommand.printError(diagnostics) }
     }
 }

@@ -62,13 +62,17 @@ struct LintCommand: ParsableCommand {
                 unreadable.append(path)
             }
         }
-        options.dropUnknownParameters = inputs.count > 1
+        options.dropUnknownParameters = true
+        if inputs.count == 1, !options.parameterOverrides.isEmpty {
+            // One file: the same message as the other commands, with its did-you-mean.
+            var files = [ScheduleFile(parsing: inputs[0].bytes, path: inputs[0].path, parameterOverrides: options.parameterOverrides)]
+            try ScheduleFileLoading.checkParameters(&files)
+        }
         let results = Linter.lintBlocking(inputs, options: options)
-        if options.dropUnknownParameters {
-            let unknownEverywhere = results.dropFirst().reduce(results.first?.unknownParameters ?? []) { $0.intersection($1.unknownParameters) }
-            if let name = unknownEverywhere.sorted().first {
-                throw SchedUsageError(message: "--param \(name): no schedule in the \(inputs.count) files has a parameter '\(name)'")
-            }
+        let unknownEverywhere = results.dropFirst().reduce(results.first?.unknownParameters ?? []) { $0.intersection($1.unknownParameters) }
+        if let name = unknownEverywhere.sorted().first {
+            let place = inputs.count == 1 ? inputs[0].path : "the \(inputs.count) files"
+            throw SchedUsageError(message: "--param \(name): no schedule in \(place) has a parameter '\(name)'")
         }
         switch format {
         case .text:
@@ -122,20 +126,28 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, alway
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain a lint rule (by code or name), or list them all."
+        abstract: "Explain a lint rule (by code or name) or a quantity (rho, det, logsnr, …), or list them all."
     )
 
-    @Argument(help: ArgumentHelp("A rule code (S202) or name (rho-vanishes).", valueName: "rule"))
+    @Argument(help: ArgumentHelp("A rule code (S202) or name (rho-vanishes), or a quantity (rho, det, amp_x0).", valueName: "rule"))
     var rule: String?
 
     func run() throws {
         guard let rule else {
             for r in RuleCatalogue.infos { print("\(r.code)  \(r.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(r.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(r.summary)") }
+            print("")
+            print("Quantities (sched explain NAME):")
+            for q in QuantityExplanation.all { print("  \(q.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(q.definition)") }
+            return
+        }
+        // `sched explain ρ` is rho.
+        if let quantity = QuantityExplanation.named(NameSpelling.canonical(rule) ?? rule) {
+            print(quantity.text)
             return
         }
         guard let info = RuleCatalogue.rule(named: rule) else {
             let hint = RuleCatalogue.suggestion(for: rule).map { "; did you mean '\($0)'?" } ?? ""
-            throw SchedUsageError(message: "unknown rule '\(rule)'\(hint) (run `sched explain` for the list)")
+            throw SchedUsageError(message: "unknown rule or quantity '\(rule)'\(hint) (run `sched explain` for the list)")
         }
         print("\(info.code) \(info.name) (default severity: \(info.severity.rawValue))")
         print(info.summary)

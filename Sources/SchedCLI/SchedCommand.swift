@@ -72,6 +72,9 @@ public struct SchedCommand: ParsableCommand {
     /// a digit or '.' next ("-1", "-1/2 0 3"), or a space or operator anywhere
     /// ("-s x0 + 1", "-t^2") — behind a `--`, so that the argument parser does not take
     /// them for options: `sched roots "-1 0 2"` works without the user typing `--`.
+    /// Options whose value may begin with a minus sign (parsed `.unconditional`).
+    static let negativeValueOptions: Set<String> = ["--at"]
+
     public static func normalizedArguments(_ arguments: [String]) -> [String] {
         guard !arguments.contains("--") else { return arguments }
         func isNegativeNumber(_ a: String) -> Bool {
@@ -80,9 +83,13 @@ public struct SchedCommand: ParsableCommand {
             if ("0"..."9").contains(scalars[1]) || scalars[1] == "." || scalars[1] == "(" { return true }
             return scalars.contains { " ()+*/^,".unicodeScalars.contains($0) }
         }
-        let negatives = arguments.filter(isNegativeNumber)
-        guard !negatives.isEmpty else { return arguments }
-        return arguments.filter { !isNegativeNumber($0) } + ["--"] + negatives
+        // The value of an option that takes negative values (`--at -1/2`) stays put.
+        let moved = arguments.indices.filter { i in
+            isNegativeNumber(arguments[i]) && (i == 0 || !negativeValueOptions.contains(arguments[i - 1]))
+        }
+        guard !moved.isEmpty else { return arguments }
+        let kept = arguments.indices.filter { !moved.contains($0) }.map { arguments[$0] }
+        return kept + ["--"] + moved.map { arguments[$0] }
     }
 
     static func printError(_ message: String) {

@@ -24,12 +24,21 @@ enum ScheduleFileLoading {
         return out
     }
 
-    /// Parses and validates; diagnostics go to stderr. Errors in the file are an
-    /// input error (status 1) after every schedule without errors was kept.
-    static func load(_ path: String, parameters: [Binding]) throws -> ScheduleFile {
-        let (bytes, name) = try read(path)
-        let file = ScheduleFile(parsing: bytes, path: name, parameterOverrides: try overrides(parameters))
-        return file
+    /// `--param NAME=…` naming no parameter is a command-line error (status 2), not
+    /// a diagnostic at 1:1 of a file that has nothing there: the `unknown-parameter`
+    /// diagnostics are taken out of `files`, and a name that none of them declares
+    /// is thrown. With several files, a name declared by some of them is fine.
+    static func checkParameters(_ files: inout [ScheduleFile]) throws {
+        let unknown = files.map { $0.diagnostics.filter { $0.id == "unknown-parameter" } }
+        for i in files.indices { files[i].diagnostics.removeAll { $0.id == "unknown-parameter" } }
+        guard let first = unknown.first else { return }
+        func name(_ d: Diagnostic) -> Substring { d.message.dropFirst("--param ".count).prefix { $0 != ":" } }
+        let everywhere = unknown.dropFirst().reduce(Set(first.map(name))) { $0.intersection($1.map(name)) }
+        guard let missing = everywhere.sorted().first else { return }
+        if files.count == 1, let d = first.first(where: { name($0) == missing }) {
+            throw SchedUsageError(message: d.message.replacingOccurrences(of: "no schedule in this file", with: "no schedule in \(files[0].path)"))
+        }
+        throw SchedUsageError(message: "--param \(missing): no schedule in the \(files.count) files has a parameter '\(missing)'")
     }
 
     /// Reads the file, then parses it and runs `body` on it within the file's time
@@ -38,8 +47,18 @@ enum ScheduleFileLoading {
         let (bytes, name) = try read(path)
         let parameterOverrides = try overrides(parameters)
         return try budget.run(inputBytes: bytes.count) {
-            try body(ScheduleFile(parsing: bytes, path: name, parameterOverrides: parameterOverrides))
+            var files = [ScheduleFile(parsing: bytes, path: name, parameterOverrides: parameterOverrides)]
+            try checkParameters(&files)
+            return try body(files[0])
         }
+    }
+
+    /// The file's diagnostics on standard error: errors as an input error (status 1),
+    /// warnings alone (`np.exp` read as `exp`) printed, with status 0.
+    static func reportDiagnostics(_ file: ScheduleFile) throws {
+        guard !file.diagnostics.isEmpty else { return }
+        if file.hasErrors { throw SchedInputError(formatted: file.formattedDiagnostics()) }
+        SchedCommand.printError(file.formattedDiagnostics().trimmingCharacters(in: .newlines))
     }
 
     static func selected(_ file: ScheduleFile, names: [String]) throws -> [Schedule] {

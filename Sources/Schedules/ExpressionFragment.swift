@@ -13,7 +13,7 @@ enum ExpressionFragment {
     /// fragment, for the message when the fragment is empty ("expected an expression
     /// after '='"), and where that token ends.
     static func parse(_ cursor: LineCursor, _ range: Range<Int>, after: (text: String, end: Int),
-                      limits: ParserLimits) throws(StatementFailure) -> Expr {
+                      limits: ParserLimits, warnings: WarningSink? = nil) throws(StatementFailure) -> Expr {
         let trimmed = trim(cursor, range)
         if trimmed.isEmpty {
             let message = SyntaxDiagnostic.expectedExpression(after: after.text, before: nil)
@@ -23,6 +23,7 @@ enum ExpressionFragment {
         let move = Relocation(line: origin.line, columnShift: origin.column - 1, offsetShift: origin.offset)
         // Applications are checked by the schedule pass, which knows the lets.
         let result = ExpressionParser.parse(utf8: cursor.bytes[trimmed], limits: limits, applicable: .any)
+        warnings?.diagnostics += result.warnings.map { move.apply($0) }
         if let expression = result.expression { return move.apply(expression) }
         throw StatementFailure(move.apply(result.diagnostics[0]))
     }
@@ -47,6 +48,12 @@ enum ExpressionFragment {
         }
         return lower..<upper
     }
+}
+
+/// Where the warnings of the fragments of one statement are collected (a reference,
+/// so that the non-mutating parsing functions can add to it).
+final class WarningSink {
+    var diagnostics: [Diagnostic] = []
 }
 
 /// Moves positions from a one-line fragment to the file.

@@ -27,6 +27,8 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
 
     // MARK: Statements
     case unknownStatement(String, suggestion: String?)
+    /// A line beginning with an operator: the rest of the expression of the line before.
+    case continuedLine(String)
     /// `beta = 2`: an assignment to a name that is not a statement keyword.
     case assignmentWithoutLet(name: String)
     case unterminatedString
@@ -100,6 +102,7 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
         case .unclosedSchedule: return "unclosed-schedule"
         case .unmatchedClosingBrace: return "unmatched-closing-brace"
         case .unknownStatement, .assignmentWithoutLet: return "unknown-statement"
+        case .continuedLine: return "continued-line"
         case .unterminatedString: return "unterminated-string"
         case .expectedString: return "expected-string"
         case .expectedName: return "expected-name"
@@ -167,6 +170,8 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
             return "unknown statement '\(short(word))'; did you mean '\(suggestion)'?"
         case .unknownStatement(let word, nil):
             return "unknown statement '\(short(word))'"
+        case .continuedLine(let op):
+            return "a line cannot begin with '\(op)': an expression is written on one line, join this line to the one before"
         case .assignmentWithoutLet(let name):
             return "unknown statement '\(short(name)) = …'; to define a helper, write 'let \(short(name)) = …'"
         case .unterminatedString:

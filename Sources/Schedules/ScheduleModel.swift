@@ -33,6 +33,9 @@ public struct ScheduleFile: Sendable {
         self = ScheduleValidator(parameterOverrides: parameterOverrides, limits: limits).validate(syntax)
     }
 
+    /// Whether any diagnostic is an error (the others are warnings: `np.exp` read as `exp`).
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
     /// The schedule called `name`, if it is valid.
     public func schedule(named name: String) -> Schedule? { schedules.first { $0.name == name } }
 
@@ -88,6 +91,9 @@ public struct Schedule: Sendable {
     /// points (√(t − ½)² is t − ½), and a point outside this set is never a zero or a
     /// value of anything.
     public var definedness: Definedness
+    /// `definedness` statement by statement (alpha, sigma, x_t, target, data
+    /// variance), in file order: where a finding about undefined points goes.
+    public var definednessByStatement: [(range: SourceRange, definedness: Definedness)]
 
     public init(
         name: String, title: String? = nil, cite: String? = nil, range: SourceRange, time: TimeDomain = .standard,
@@ -95,7 +101,7 @@ public struct Schedule: Sendable {
         target: Expr, targetRange: SourceRange, dataVariance: Quantity = Quantity(value: .one, range: nil),
         expectations: [Expectation] = [], allows: [(rule: String, range: SourceRange)] = [],
         assumptions: Assumptions = Assumptions(), statementRanges: [String: SourceRange] = [:],
-        definedness: Definedness = .everywhere
+        definedness: Definedness = .everywhere, definednessByStatement: [(range: SourceRange, definedness: Definedness)] = []
     ) {
         self.name = name
         self.title = title
@@ -116,6 +122,7 @@ public struct Schedule: Sendable {
         self.assumptions = assumptions
         self.statementRanges = statementRanges
         self.definedness = definedness
+        self.definednessByStatement = definednessByStatement
     }
 
     /// The velocity target's coefficients: α′ and σ′ with respect to the time variable.

@@ -56,6 +56,13 @@ struct FileParser {
     private var expectingBrace = false
     /// Where the last non-blank line's content ended, for "unclosed at end of file".
     private var lastContent = SourceRange(at: .start)
+    /// Pasted Python code was reported (`FieldHint.pythonCode`) since the last header
+    /// or closing brace: its further lines (indented, or starting with a Python
+    /// keyword) are not reported again.
+    private var pythonReported = false
+    /// The previous statement's expression was broken over lines
+    /// (`FileParser+LineContinuation`): its continuation lines are skipped.
+    private var skippingContinuation = false
 
     init(bytes: [UInt8], limits: ScheduleLimits) {
         self.bytes = bytes
@@ -91,7 +98,7 @@ struct FileParser {
             return
         }
         diagnostics.append(d)
-        open?.syntaxErrorCount += 1
+        if d.severity == .error { open?.syntaxErrorCount += 1 }
     }
 
     private mutating func close(at range: SourceRange?) {
@@ -122,6 +129,10 @@ struct FileParser {
         }
         let line = SourceLine(number: number, start: start, contentEnd: contentEnd(start, end))
         var c = LineCursor(bytes: bytes, line: line)
+        if skippingContinuation {
+            if continuesExpression(lineAt: start) { return }
+            skippingContinuation = false
+        }
         c.skipSpaces()
         if c.atEnd { return }
         let contentStart = c.offset
@@ -132,12 +143,16 @@ struct FileParser {
             if c.text(contentStart..<line.contentEnd) == "{" { return }
         }
         if c.peekByte == UInt8(ascii: "}") {
+            pythonReported = false
             closingBrace(&c)
             return
         }
         guard let wordRange = c.readWord() else {
             let found = c.peekToken() ?? ""
-            if open != nil {
+            if open != nil, let first = found.utf8.first, Self.continuationStarts.contains(first) {
+                report(Diagnostic(ScheduleDiagnostic.continuedLine(String(UnicodeScalar(first))), at: c.range(contentStart..<(contentStart + 1))))
+                open?.statements.append(StatementSyntax(.invalid(nil, name: nil), range: c.range(contentStart..<line.contentEnd)))
+            } else if open != nil {
                 report(Diagnostic(ScheduleDiagnostic.unknownStatement(found, suggestion: nil), at: c.range(contentStart..<(contentStart + found.utf8.count))))
                 open?.statements.append(StatementSyntax(.invalid(nil, name: nil), range: c.range(contentStart..<line.contentEnd)))
             } else {
@@ -147,10 +162,21 @@ struct FileParser {
         }
         let word = c.text(wordRange)
         if word == "schedule" {
+            pythonReported = false
             header(&c, keyword: wordRange)
             return
         }
+        let isPython = FieldHint.pythonKeywords.contains(word)
+        if pythonReported, isPython || (open == nil && contentStart > line.start) {
+            open?.statements.append(StatementSyntax(.invalid(nil, name: nil), range: c.range(contentStart..<line.contentEnd)))
+            return
+        }
+        pythonReported = pythonReported || isPython
         guard open != nil else {
+            if isPython {
+                report(FieldHint.pythonCode(keyword: word).diagnostic(at: c.range(wordRange)))
+                return
+            }
             if let keyword = StatementKeyword.leadingWords[word] {
                 report(Diagnostic(ScheduleDiagnostic.statementOutsideSchedule(keyword: keyword.rawValue), at: c.range(wordRange)))
             } else {
@@ -160,7 +186,13 @@ struct FileParser {
         }
         var statements = StatementParser(limits: limits.expression)
         let statement = statements.parse(&c, word: wordRange)
-        for d in statements.diagnostics { report(d) }
+        var found = statements.diagnostics + statements.warnings.diagnostics
+        if end < bytes.count, continuesExpression(lineAt: end + 1),
+           let joined = Self.joiningContinuation(found, contentEnd: line.contentEnd, nextLine: number + 1) {
+            found = joined
+            skippingContinuation = true
+        }
+        for d in found { report(d) }
         if !stopped { open?.statements.append(statement) }
     }
 

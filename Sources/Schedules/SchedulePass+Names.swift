@@ -107,7 +107,7 @@ extension SchedulePass {
         var ok = true
         var seen: Set<String> = []
         for (name, range) in ExprWalk.variables(in: e) where seen.insert(name).inserted {
-            if !check(name, at: range ?? statement.range, context) { ok = false }
+            if !check(name, at: range ?? statement.range, context, in: e) { ok = false }
         }
         for (name, argument, range) in ExprWalk.applications(in: e) {
             if !checkApplication(name, argument, at: range ?? statement.range, context, seen: &seen) { ok = false }
@@ -125,13 +125,18 @@ extension SchedulePass {
         return ok
     }
 
-    private mutating func check(_ name: String, at range: SourceRange, _ context: NameContext) -> Bool {
+    /// Checks one name of `expression` (where field hints look for `e^x`).
+    private mutating func check(_ name: String, at range: SourceRange, _ context: NameContext, in expression: Expr? = nil) -> Bool {
         let subject = context.subject
         switch role(of: name) {
         case .poisoned:
             return false
         case .unknown:
-            if !quietUnknownNames {
+            if quietUnknownNames { return false }
+            if let hint = FieldHint.unknownName(name, at: range, in: expression, source: bytes,
+                                                vectorContext: allowsVectors(context)) {
+                report(hint)
+            } else {
                 report(.unknownName(name, suggestion: NameSuggestions.nearest(to: name, among: knownNames)), at: range)
             }
             return false

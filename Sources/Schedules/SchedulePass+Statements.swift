@@ -295,6 +295,6 @@ extension SchedulePass {
             c: Quantity(value: target.c, range: target.range), d: Quantity(value: target.d, range: target.range),
             target: target.expression, targetRange: target.range, dataVariance: dataVariance,
             expectations: expectations, allows: allows, assumptions: assumptions, statementRanges: statementRanges,
-            definedness: coefficientDefinedness)
+            definedness: coefficientDefinedness, definednessByStatement: statementDefinedness)
     }
 }

@@ -63,6 +63,8 @@ struct SchedulePass {
     /// Where the coefficients are defined as written: the conditions of the forward
     /// process, the target and the data variance (the canonical forms forget them).
     var coefficientDefinedness = Definedness()
+    /// The same, statement by statement, in file order (`Schedule.definednessByStatement`).
+    var statementDefinedness: [(range: SourceRange, definedness: Definedness)] = []
     var assumptions = Assumptions()
     /// The index of the statement being checked.
     var current = 0
@@ -328,6 +330,11 @@ struct SchedulePass {
             let (form, definedness) = try Simplifier(assuming: assumptions, bindings: bindings, bindingDefinedness: bindingDefinedness,
                                             timeVariable: timeName)
                 .definedForm(of: e)
+            switch statement.kind {
+            case .alpha, .sigma, .forwardProcess, .target, .dataVariance:
+                statementDefinedness.append((statement.range, definedness))
+            default: break
+            }
             switch statement.kind {
             case .letBinding(let name, _): bindingDefinedness[name.name] = definedness
             case .alpha: bindingDefinedness["alpha"] = definedness; coefficientDefinedness.formUnion(definedness)

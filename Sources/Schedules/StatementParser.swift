@@ -21,6 +21,8 @@ struct StatementFailure: Error {
 struct StatementParser {
     let limits: ParserLimits
     private(set) var diagnostics: [Diagnostic] = []
+    /// Warnings of the statement's expressions (`np.exp` read as `exp`).
+    let warnings = WarningSink()
     /// The name the statement defines, once read (for `.invalid`).
     private var definedName: String?
 
@@ -33,6 +35,15 @@ struct StatementParser {
         let range = c.range(word.lowerBound..<c.end)
         let raw = c.text(word)
         guard let keyword = StatementKeyword.leadingWords[raw] else {
+            if FieldHint.pythonKeywords.contains(raw) {
+                // `def alpha(t): …` fails as the statement it would have been.
+                var probe = c
+                probe.skipSpaces()
+                let defined = probe.readWord().map { probe.text($0) }
+                let statement = defined.flatMap { StatementKeyword.leadingWords[$0] }
+                diagnostics.append(FieldHint.pythonCode(keyword: raw).diagnostic(at: c.range(word)))
+                return StatementSyntax(.invalid(statement, name: statement == nil ? defined : nil), range: range)
+            }
             let (diagnostic, assigned) = unknownStatement(&c, word: word)
             diagnostics.append(diagnostic)
             return StatementSyntax(.invalid(nil, name: assigned), range: range)
@@ -183,7 +194,7 @@ struct StatementParser {
 
     /// `range` of the line as an expression.
     func fragment(_ c: LineCursor, _ range: Range<Int>, after: (text: String, end: Int)) throws(StatementFailure) -> Expr {
-        try ExpressionFragment.parse(c, range, after: after, limits: limits)
+        try ExpressionFragment.parse(c, range, after: after, limits: limits, warnings: warnings)
     }
 
     /// A name (`NAME` of the grammar), in canonical spelling.

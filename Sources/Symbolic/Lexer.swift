@@ -15,6 +15,8 @@ struct Lexer {
 
     /// Where the token being scanned began.
     private var tokenStart = SourceLocation.start
+    /// Warnings for text read anyway (`np.exp` as `exp`, `FieldHint.modulePrefix`).
+    private(set) var warnings: [Diagnostic] = []
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -110,6 +112,9 @@ struct Lexer {
         case ")": return single(.rightParenthesis)
         case ",": return single(.comma)
         case "\u{221A}": return single(.squareRoot)  // √
+        case "[":
+            advance()
+            throw ParseFailure(FieldHint.discreteTime(written: "[").diagnostic(at: SourceRange(start: start, end: location)))
         case "0"..."9":
             return try number()
         case ".":
@@ -126,10 +131,18 @@ struct Lexer {
             return try superscript()
         }
         if Lexer.isASCIILetter(scalar) || scalar == "_" {
-            var name = ""
-            while let s = peek(), Lexer.continuesName(s) {
-                name.append(Names.subscriptDigit(s) ?? Character(s))
+            var name = asciiName()
+            // `np.exp`, `jax.numpy.exp`: the module prefix is dropped, with a warning.
+            let prefixStart = tokenStart
+            while FieldHint.modulePrefixes.contains(name), peek() == ".", let s = peek(1), Lexer.isASCIILetter(s) {
                 advance()
+                tokenStart = location
+                name = asciiName()
+            }
+            if tokenStart != prefixStart {
+                let prefix = SourceRange(start: prefixStart, end: tokenStart)
+                let module = String(decoding: bytes[prefixStart.offset..<(tokenStart.offset - 1)], as: UTF8.self)
+                warnings.append(FieldHint.modulePrefix(prefix: module, name: name).diagnostic(at: prefix))
             }
             return make(.name, value: Names.canonicalASCII(name))
         }
@@ -148,6 +161,16 @@ struct Lexer {
         }
         advance()
         throw ParseFailure(.unexpectedCharacter(scalar), at: SourceRange(start: start, end: location))
+    }
+
+    /// The letters, digits, `_` and subscript digits of an ASCII name, from here.
+    private mutating func asciiName() -> String {
+        var name = ""
+        while let s = peek(), Lexer.continuesName(s) {
+            name.append(Names.subscriptDigit(s) ?? Character(s))
+            advance()
+        }
+        return name
     }
 
     /// `digits [ "." digits ] [ exponent ]` or `"." digits [ exponent ]`. An `e` starts

@@ -10,6 +10,9 @@ public struct ParseResult: Sendable {
     public let expression: Expr?
     public let diagnostics: [Diagnostic]
     public let source: SourceText
+    /// Text read anyway, with a warning (`np.exp(t)` is `exp(t)`): kept apart from
+    /// `diagnostics`, whose first element is the error when there is no expression.
+    public var warnings: [Diagnostic] = []
 
     /// The diagnostics drawn with source lines and carets.
     public func formattedDiagnostics(fileName: String = "<input>") -> String {
@@ -54,6 +57,12 @@ public enum ApplicableNames: Sendable {
         case .any: return true
         }
     }
+
+    /// Whether `name` is listed by name (`.any` lists none).
+    func knows(_ name: String) -> Bool {
+        if case .only(let names) = self { return names.contains(name) }
+        return false
+    }
 }
 
 /// Entry points for parsing the expression language of `grammar/expression.ebnf`.
@@ -73,16 +82,18 @@ public enum ExpressionParser {
     }
 
     static func parse(source: SourceText, limits: ParserLimits, applicable: ApplicableNames = .only([])) -> ParseResult {
+        var warnings: [Diagnostic] = []
         do throws(ParseFailure) {
             guard source.bytes.count <= limits.maximumInputBytes else {
                 throw ParseFailure(.inputTooLarge(bytes: source.bytes.count, limit: limits.maximumInputBytes),
                                    at: SourceRange(at: .start))
             }
             var parser = try Parser(bytes: source.bytes, limits: limits, applicable: applicable)
+            defer { warnings = parser.warnings }
             let expression = try parser.parseInput()
-            return ParseResult(expression: expression, diagnostics: [], source: source)
+            return ParseResult(expression: expression, diagnostics: [], source: source, warnings: parser.warnings)
         } catch {
-            return ParseResult(expression: nil, diagnostics: [error.diagnostic], source: source)
+            return ParseResult(expression: nil, diagnostics: [error.diagnostic], source: source, warnings: warnings)
         }
     }
 }
@@ -182,6 +193,9 @@ struct Parser {
         previous = current
         current = try lexer.next()
     }
+
+    /// The lexer's warnings so far.
+    var warnings: [Diagnostic] { lexer.warnings }
 
     /// Where a problem with the current token is reported: the token itself, or, at
     /// the end of input, the point just after the previous token (so that trailing
@@ -347,6 +361,11 @@ struct Parser {
             return nil
         }
         if current.kind == .leftParenthesis {
+            // `max(a, b)`, `cumprod(…)`: functions sched deliberately lacks, said why,
+            // unless the caller knows the name as a quantity or let.
+            if !token.isGreek, let hint = FieldHint.call(name), !applicable.knows(name) {
+                throw ParseFailure(hint.diagnostic(at: token.range))
+            }
             guard applicable.contains(name) else {
                 throw ParseFailure(NotAFunction.diagnostic(written: token.text, name: name, at: token.range,
                                                            parenthesis: current.range.start))

@@ -40,7 +40,8 @@ public enum S006UndefinedOnDomain: LintRule {
             default: break
             }
         }
-        return [Finding(info, "a coefficient is undefined \(u.intervals.isEmpty ? "at" : "for") \(places[0]) on the domain \(c.domainText)", at: c.forwardRange,
+        return [Finding(info, "a coefficient is undefined \(u.intervals.isEmpty ? "at" : "for") \(places[0]) on the domain \(c.domainText)",
+                        at: c.schedule.statementUndefinedOnDomain(c.analysis.model) ?? c.forwardRange,
                         notes: notes, evidence: [("points", places.joined(separator: "; "))], schedule: c.schedule.name)]
     }
 

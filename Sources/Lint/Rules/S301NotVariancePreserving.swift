@@ -7,7 +7,7 @@ public enum S301NotVariancePreserving: LintRule {
         code: "S301", name: "not-variance-preserving", severity: .note,
         summary: "Var(x_t) ≠ data variance for some t",
         explanation: """
-        Var(x_t) = α²·s² + σ² differs from the data variance s² somewhere on the domain: the network input \
+        Var(x_t) = α²·Var(x₀) + σ² differs from the data variance Var(x₀) somewhere on the domain: the network input \
         changes scale with time, so the schedule is variance-exploding or interpolating rather than \
         variance-preserving. This is a note, not a defect (flows and EDM are like this by design). Example: \
         `x_t = (1 - t) x0 + t eps` fires S301 (Var(x_t) = 2t² − 2t + 1); `alpha = cos(pi/2 t)`, \

@@ -119,7 +119,7 @@ public enum AnalysisText {
         let t = a.model.time
         var lines = [heading]
         func add(_ label: String, _ value: String) { lines.append("  " + label.padding(toLength: 12, withPad: " ", startingAt: 0) + value) }
-        add("time", "\(t) ∈ \(domain(a.model.domain)), data variance s² = \(u(a.model.dataVariance))")
+        add("time", "\(t) ∈ \(domain(a.model.domain)), data variance Var(x₀) = \(u(a.model.dataVariance))")
         add("x_t", combination(a.model.alpha, "x₀", a.model.sigma, "ε"))
         add("target", combination(a.model.c, "x₀", a.model.d, "ε"))
         add("det A", u(a.quantities["det"]))
@@ -136,7 +136,7 @@ public enum AnalysisText {
         add("log-SNR", u(a.quantities["logsnr"]))
         add("weight_eps", u(a.quantities["weight_eps"]))
         add("weight_x0", u(a.quantities["weight_x0"]))
-        add("identity", "1 − ρ² = s²·det²/(Var(x_t)·Var(y)): \(a.lagrangeIdentity.isProvenZero ? "proven" : "\(a.lagrangeIdentity)")")
+        add("identity", "1 − ρ² = Var(x₀)·det²/(Var(x_t)·Var(y)): \(a.lagrangeIdentity.isProvenZero ? "proven" : "\(a.lagrangeIdentity)")")
         lines.append("  zeros on \(domain(a.model.domain)):")
         for (name, label) in [("det", "det A"), ("rho", "ρ"), ("alpha", "α"), ("sigma", "σ")] {
             add("  " + label, zeroSet(a.zeros[name]!, variable: t))
