@@ -6,7 +6,7 @@ import Symbolic
 
 /// `sched eval`: every quantity of each schedule at one time, exactly and as a
 /// rigorous decimal.
-struct EvalCommand: ParsableCommand {
+struct EvalCommand: SchedSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Evaluate every quantity of each schedule at one time value."
@@ -36,11 +36,11 @@ struct EvalCommand: ParsableCommand {
         try ExactValue.validate(digits: digits)
     }
 
-    func run() throws {
-        try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, evaluate)
+    func run(io: CommandIO) throws {
+        try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input) { try evaluate($0, io: io) }
     }
 
-    func evaluate(_ loaded: ScheduleFile) throws {
+    func evaluate(_ loaded: ScheduleFile, io: CommandIO) throws {
         let chosen = try ScheduleFileLoading.selected(loaded, names: schedules)
         let atTree = try ExpressionCommandSupport.parse(at, name: "--at")
         let atForm = try ExpressionCommandSupport.canonicalForm(of: atTree, source: at, simplifier: Simplifier(), name: "--at")
@@ -70,7 +70,7 @@ struct EvalCommand: ParsableCommand {
             }
             items.append(.object([("name", .string(s.name)), ("at", .string(printASCII(atForm.expression))), ("values", .object(values))]))
         }
-        print(format == .json ? JSONValue.object([("schedules", .array(items))]).serialized() : text, terminator: format == .json ? "\n" : "")
+        io.output.write(format == .json ? JSONValue.object([("schedules", .array(items))]).serialized() + "\n" : text)
         if !loaded.diagnostics.isEmpty { throw SchedInputError(formatted: loaded.formattedDiagnostics()) }
     }
 }

@@ -5,7 +5,7 @@ import Schedules
 import Symbolic
 
 /// `sched latex`: derivations, Table I and figures, ready to paste into a paper.
-struct LaTeXCommand: ParsableCommand {
+struct LaTeXCommand: SchedSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "latex",
         abstract: "Emit LaTeX: each schedule's derivation, the table of models (--table) or a pgfplots figure (--plot)."
@@ -34,16 +34,16 @@ struct LaTeXCommand: ParsableCommand {
 
     @OptionGroup var budget: TimeBudgetOption
 
-    func run() throws {
+    func run(io: CommandIO) throws {
         // The files together are the input whose size sets the time budget.
         let bytes = files.reduce(0) { total, path in
             total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         }
-        try budget.run(inputBytes: bytes, render)
+        try budget.run(inputBytes: bytes) { try render(io: io) }
     }
 
-    func render() throws {
-        let loaded = try files.map { try ScheduleFileLoading.load($0, parameters: parameters) }
+    func render(io: CommandIO) throws {
+        let loaded = try files.map { try ScheduleFileLoading.load($0, parameters: parameters, input: io.input) }
         var diagnostics = loaded.filter { !$0.diagnostics.isEmpty }.map { $0.formattedDiagnostics() }.joined()
         var entries: [LaTeXSchedule] = []
         for file in loaded {
@@ -73,7 +73,7 @@ struct LaTeXCommand: ParsableCommand {
                 throw SchedInputError("cannot write '\(output)'")
             }
         } else {
-            print(text, terminator: "")
+            io.output.write(text)
         }
         if !diagnostics.isEmpty {
             if diagnostics.hasSuffix("\n") { diagnostics.removeLast() }

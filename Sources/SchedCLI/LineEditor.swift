@@ -20,8 +20,7 @@ enum LineEditor {
 
     static let prompt = "sched> "
 
-    static var historyPath: String {
-        let env = ProcessInfo.processInfo.environment
+    static func historyPath(_ env: [String: String]) -> String {
         let base: String
         if let state = env["XDG_STATE_HOME"], !state.isEmpty {
             base = state
@@ -90,14 +89,17 @@ enum LineEditor {
         return (outcome.reply!, outcome.session!)
     }
 
-    static func run(_ session: inout ReplSession) {
-        let path = historyPath
+    /// Runs the session on the process's terminal until Ctrl-D or `:quit`; output and
+    /// errors go through `io` (libedit writes its prompt and echo itself).
+    static func run(_ start: ReplSession, io: CommandIO) {
+        var session = start
+        let path = historyPath(io.environment)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         using_history()
         _ = read_history(path)
         installSignalHandler()
         installCompletion(session)
-        print("sched \(SchedCommand.version) repl — statements, queries and :commands; :help lists them, Ctrl-D quits")
+        io.output.writeLine("sched \(SchedCommand.version) repl — statements, queries and :commands; :help lists them, Ctrl-D quits")
         fflush(nil)
         var lineNumber = 0
         while true {
@@ -107,11 +109,11 @@ enum LineEditor {
             guard let raw = readline(prompt) else {
                 if interrupted != 0 {
                     interrupted = 0
-                    print("")
+                    io.output.writeLine("")
                     fflush(nil)
                     continue
                 }
-                print("")
+                io.output.writeLine("")
                 break
             }
             let line = String(cString: raw)
@@ -123,18 +125,18 @@ enum LineEditor {
                 _ = history_truncate_file(path, 1000)
             }
             guard let (reply, next) = execute(line, lineNumber: lineNumber, in: session) else {
-                print("\ninterrupted")
+                io.output.writeLine("\ninterrupted")
                 fflush(nil)
                 continue
             }
             session = next
-            if !reply.output.isEmpty { print(reply.output, terminator: "") }
+            io.output.write(reply.output)
             fflush(nil)
             if !reply.errors.isEmpty {
-                let errors = isatty(2) != 0
+                let errors = io.terminal.errors
                     ? reply.errors.replacingOccurrences(of: ": error: ", with: ": \u{1B}[1;31merror:\u{1B}[0m ")
                     : reply.errors
-                FileHandle.standardError.write(Data(errors.utf8))
+                io.errors.write(errors)
             }
             if reply.quit { break }
         }
