@@ -9,10 +9,15 @@ import REPL
 /// Ctrl-C: a SIGINT handler (installed without SA_RESTART) sets a flag; libedit's
 /// read is interrupted, `readline` returns nil, and the flag tells that apart from
 /// Ctrl-D, so the partial line is dropped and a fresh prompt shown. Ctrl-D on an
-/// empty line ends the session with status 0. A line is computed on a worker thread,
-/// so Ctrl-C during a long computation returns to the prompt at once.
+/// empty line ends the session with status 0. The kernel may deliver the signal to
+/// any thread of the process (the command runs on a thread of Swift's cooperative
+/// pool); the handler forwards it to the thread in `readline`, whose read is the one
+/// to interrupt. A line is computed on a worker thread, so Ctrl-C during a long
+/// computation returns to the prompt at once.
 enum LineEditor {
     nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
+    /// The thread that runs the session and reads lines (set before the handler).
+    nonisolated(unsafe) static var readingThread = pthread_self()
     /// The completions offered for the word being completed (for the C callback).
     nonisolated(unsafe) static var candidates: [String] = []
     nonisolated(unsafe) static var candidateIndex = 0
@@ -32,7 +37,11 @@ enum LineEditor {
 
     static func installSignalHandler() {
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in LineEditor.interrupted = 1 }
+        readingThread = pthread_self()
+        action.__sigaction_handler.sa_handler = { signal in
+            LineEditor.interrupted = 1
+            if pthread_equal(pthread_self(), LineEditor.readingThread) == 0 { pthread_kill(LineEditor.readingThread, signal) }
+        }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)

@@ -21,7 +21,7 @@ struct ReplCommand: SchedSubcommand {
     @Flag(help: "Terminal behaviour even when standard input is not a terminal.")
     var interactive = false
 
-    func run(io: CommandIO) async throws {
+    func run(io: CommandIO) throws {
         var session = ReplSession()
         var failed = false
         let isInteractive = interactive || (!batch && io.terminal.input)
@@ -38,10 +38,7 @@ struct ReplCommand: SchedSubcommand {
         }
         if isInteractive {
             session.colour = io.terminal.output
-            // On the main thread, which receives Ctrl-C (SIGINT) and so interrupts
-            // libedit's read.
-            let start = session
-            await MainActor.run { LineEditor.run(start, io: io) }
+            LineEditor.run(session, io: io)
             return
         }
         var lineNumber = 0
