@@ -83,22 +83,6 @@ public struct SchedCommand: ParsableCommand {
         }
     }
 
-    /// What one run in memory wrote and returned (`run(_:stdin:)`).
-    public struct Transcript: Sendable, Equatable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
-    }
-
-    /// Runs `sched ARGUMENTS` in this process with `stdin` as standard input and
-    /// returns the exit status and both outputs: what the binary prints with pipes,
-    /// without spawning it. Safe to call from several tasks at once.
-    public static func run(_ arguments: [String], stdin: String = "") async -> Transcript {
-        let output = CapturedText(), errors = CapturedText()
-        let status = await run(arguments, io: .captured(stdin: stdin, output: output, errors: errors))
-        return Transcript(status: status.rawValue, stdout: output.text, stderr: errors.text)
-    }
-
     /// Moves positional arguments that begin with a minus sign but cannot be options —
     /// a digit or '.' next ("-1", "-1/2 0 3"), or a space or operator anywhere
     /// ("-s x0 + 1", "-t^2") — behind a `--`, so that the argument parser does not take
