@@ -10,26 +10,38 @@ extension SchedCommand {
 
     /// Runs `sched ARGUMENTS` in this process with `stdin` as standard input and
     /// returns the exit status and both outputs: what the binary prints with pipes,
-    /// without spawning it. Safe to call from several tasks at once.
+    /// without spawning it. Safe to call from several threads at once.
     ///
-    /// The run's tasks go to threads of its own (`RunExecutor`), not to the
-    /// cooperative pool of the caller, so that it gets the processor time a process
-    /// would: with two pool threads busy with other work, a command's concurrent
-    /// lint would otherwise wait in line, and its wall-clock time budgets
-    /// (`--deadline`) would measure the wait instead of the work.
-    public static func run(_ arguments: [String], stdin: String = "") async -> Transcript {
+    /// The caller waits, as it would for a process: the run's tasks go to a thread of
+    /// their own (`RunExecutor`), never to the cooperative pool that the caller may be
+    /// blocking, so the wait cannot deadlock; and as a test waiting for a process, a
+    /// waiting caller frees no pool thread to start yet more work, so that the run's
+    /// wall-clock time budgets (`--deadline`) measure its work, not a crowd.
+    public static func run(_ arguments: [String], stdin: String = "") -> Transcript {
         let output = CapturedText(), errors = CapturedText()
-        let status = await withTaskExecutorPreference(RunExecutor()) {
-            await run(arguments, io: .captured(stdin: stdin, output: output, errors: errors))
+        let finished = FinishedRun()
+        Task(executorPreference: RunExecutor()) {
+            finished.status = await run(arguments, io: .captured(stdin: stdin, output: output, errors: errors))
+            finished.done.signal()
         }
-        return Transcript(status: status.rawValue, stdout: output.text, stderr: errors.text)
+        finished.done.wait()
+        return Transcript(status: finished.status.rawValue, stdout: output.text, stderr: errors.text)
+    }
+
+    /// The status of a run, written by its task before it signals `done`.
+    private final class FinishedRun: @unchecked Sendable {
+        var status = Status.success
+        let done = DispatchSemaphore(value: 0)
     }
 }
 
-/// Runs the jobs of one in-memory run on Dispatch's threads, which the system
-/// schedules alongside every other thread, as it would a process's.
+/// Runs the jobs of one in-memory run, one at a time, on a thread of their own,
+/// which the system schedules alongside every other thread as it would a process's.
+/// A serial Dispatch queue gets a thread even when others are busy (it targets the
+/// overcommitting root queue); a concurrent one would share a pool as wide as the
+/// processor count with every other run and wait in line.
 final class RunExecutor: TaskExecutor {
-    private let queue = DispatchQueue(label: "sched.run", attributes: .concurrent)
+    private let queue = DispatchQueue(label: "sched.run")
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)

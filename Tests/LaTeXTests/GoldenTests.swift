@@ -7,8 +7,8 @@ import Testing
 @Suite struct LaTeXGoldenTests {
     static let paperModels = ["ddpm_eps_cosine", "ddpm_x0_cosine", "v_cosine", "edm", "rectified_flow", "trigflow"]
 
-    func check(_ arguments: [String], golden: String) async throws {
-        let r = await Sched.run(["latex"] + arguments)
+    func check(_ arguments: [String], golden: String) throws {
+        let r = Sched.run(["latex"] + arguments)
         #expect(r.status == 0, "\(r.stderr)")
         let url = packageRoot.appendingPathComponent("Tests/LaTeXTests/Golden/\(golden)")
         if ProcessInfo.processInfo.environment["SCHED_UPDATE_GOLDEN"] == "1" {
@@ -18,42 +18,42 @@ import Testing
         #expect(r.stdout == expected, "differs from \(golden)")
     }
 
-    @Test func rectifiedFlowDerivation() async throws {
-        try await check(["examples/flows.sched", "--schedule", "rectified_flow"], golden: "rectified_flow.tex")
+    @Test func rectifiedFlowDerivation() throws {
+        try check(["examples/flows.sched", "--schedule", "rectified_flow"], golden: "rectified_flow.tex")
     }
 
-    @Test func trigFlowDerivation() async throws {
-        try await check(["examples/flows.sched", "--schedule", "trigflow"], golden: "trigflow.tex")
+    @Test func trigFlowDerivation() throws {
+        try check(["examples/flows.sched", "--schedule", "trigflow"], golden: "trigflow.tex")
     }
 
-    @Test func tableOfThePapersModels() async throws {
-        try await check(exampleFiles + Self.paperModels.flatMap { ["--schedule", $0] } + ["--table"], golden: "table.tex")
+    @Test func tableOfThePapersModels() throws {
+        try check(exampleFiles + Self.paperModels.flatMap { ["--schedule", $0] } + ["--table"], golden: "table.tex")
     }
 
-    @Test func sameInputSameBytes() async throws {
-        let a = await Sched.run(["latex"] + exampleFiles + ["--plot", "det,rho", "--standalone"])
-        let b = await Sched.run(["latex"] + exampleFiles + ["--plot", "det,rho", "--standalone"])
+    @Test func sameInputSameBytes() throws {
+        let a = Sched.run(["latex"] + exampleFiles + ["--plot", "det,rho", "--standalone"])
+        let b = Sched.run(["latex"] + exampleFiles + ["--plot", "det,rho", "--standalone"])
         #expect(a.status == 0 && a.stdout == b.stdout)
     }
 }
 
 /// Options and errors of `sched latex`.
 @Suite struct LaTeXCommandTests {
-    @Test func unknownQuantityIsAnInputError() async throws {
-        let r = await Sched.run(["latex", "examples/flows.sched", "--plot", "rho,foo"])
+    @Test func unknownQuantityIsAnInputError() throws {
+        let r = Sched.run(["latex", "examples/flows.sched", "--plot", "rho,foo"])
         #expect(r.status == 1 && r.stderr.contains("unknown quantity 'foo'"))
     }
 
-    @Test func unknownScheduleIsAnInputError() async throws {
-        let r = await Sched.run(["latex", "examples/flows.sched", "--schedule", "nope"])
+    @Test func unknownScheduleIsAnInputError() throws {
+        let r = Sched.run(["latex", "examples/flows.sched", "--schedule", "nope"])
         #expect(r.status == 1 && r.stderr.contains("no schedule named 'nope'"))
     }
 
-    @Test func outputFile() async throws {
+    @Test func outputFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sched-latex-\(UUID().uuidString).tex").path
-        let r = await Sched.run(["latex", "examples/flows.sched", "--schedule", "rectified_flow", "-o", path])
+        let r = Sched.run(["latex", "examples/flows.sched", "--schedule", "rectified_flow", "-o", path])
         #expect(r.status == 0 && r.stdout.isEmpty)
-        let direct = await Sched.run(["latex", "examples/flows.sched", "--schedule", "rectified_flow"])
+        let direct = Sched.run(["latex", "examples/flows.sched", "--schedule", "rectified_flow"])
         // The file names the input by the path opened (`Sched.run` shortens it on stdout).
         let written = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: packageRoot.path + "/", with: "")
         #expect(written == direct.stdout)
@@ -61,18 +61,18 @@ import Testing
 
     /// A quantity that depends on an unbound parameter is left out of the plot with a
     /// comment; binding the parameter plots it.
-    @Test func symbolicParameterInPlots() async throws {
-        let free = await Sched.run(["latex", "examples/flows.sched", "--schedule", "trigflow", "--plot", "sigma"])
+    @Test func symbolicParameterInPlots() throws {
+        let free = Sched.run(["latex", "examples/flows.sched", "--schedule", "trigflow", "--plot", "sigma"])
         #expect(free.stdout.contains("% trigflow: skipped (sigma depends on sigma_d; bind it with --param)"))
-        let bound = await Sched.run(["latex", "examples/flows.sched", "--schedule", "trigflow", "--plot", "sigma", "--param", "sigma_d=1/2"])
+        let bound = Sched.run(["latex", "examples/flows.sched", "--schedule", "trigflow", "--plot", "sigma", "--param", "sigma_d=1/2"])
         #expect(bound.stdout.contains("\\addlegendentry{TrigFlow}") && !bound.stdout.contains("skipped"))
     }
 }
 
 /// The plotted points are the certified values.
 @Suite struct PlotValuesTests {
-    @Test func rectifiedFlowRho() async throws {
-        let r = await Sched.run(["latex", "examples/flows.sched", "--schedule", "rectified_flow", "--plot", "rho"])
+    @Test func rectifiedFlowRho() throws {
+        let r = Sched.run(["latex", "examples/flows.sched", "--schedule", "rectified_flow", "--plot", "rho"])
         #expect(r.status == 0)
         // ρ(0) = −√2/2, ρ(1/2) = 0 (an exact zero, also marked), ρ(1) = √2/2.
         #expect(r.stdout.contains("(0, -0.707107)") && r.stdout.contains("(0.5, 0)") && r.stdout.contains("(1, 0.707107)"))
@@ -80,8 +80,8 @@ import Testing
         #expect(r.stdout.contains("xlabel={$t$}"))
     }
 
-    @Test func differentDomainsAreRescaled() async throws {
-        let r = await Sched.run(["latex", "examples/flows.sched", "examples/edm.sched", "--schedule", "rectified_flow", "--schedule", "edm", "--plot", "det"])
+    @Test func differentDomainsAreRescaled() throws {
+        let r = Sched.run(["latex", "examples/flows.sched", "examples/edm.sched", "--schedule", "rectified_flow", "--schedule", "edm", "--plot", "det"])
         #expect(r.stdout.contains("time rescaled to $[0, 1]$"))
         // EDM's det A = −√(4s² + 1) at s = 80, the right end.
         #expect(r.stdout.contains("(1, -160.003)"))

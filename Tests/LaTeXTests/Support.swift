@@ -12,9 +12,9 @@ let exampleFiles = ["examples/ddpm.sched", "examples/edm.sched", "examples/flows
 /// `examples/…` are opened under the package root and printed as given (the golden
 /// files show them so), whatever the test process's working directory.
 enum Sched {
-    static func run(_ arguments: [String]) async -> SchedCommand.Transcript {
+    static func run(_ arguments: [String]) -> SchedCommand.Transcript {
         let root = packageRoot.path + "/"
-        var transcript = await SchedCommand.run(arguments.map { $0.hasPrefix("examples/") ? root + $0 : $0 })
+        var transcript = SchedCommand.run(arguments.map { $0.hasPrefix("examples/") ? root + $0 : $0 })
         transcript.stdout = transcript.stdout.replacingOccurrences(of: root, with: "")
         transcript.stderr = transcript.stderr.replacingOccurrences(of: root, with: "")
         return transcript

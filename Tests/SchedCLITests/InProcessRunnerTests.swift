@@ -24,17 +24,18 @@ import Testing
         (["frobnicate"], ""),
         ([], ""),
     ] as [([String], String)])
-    func sameTranscriptAsTheBinary(arguments: [String], stdin: String) async throws {
+    func sameTranscriptAsTheBinary(arguments: [String], stdin: String) throws {
         let binary = try SchedBinary.run(arguments, stdin: stdin)
-        let inProcess = await SchedCommand.run(arguments, stdin: stdin)
+        let inProcess = SchedCommand.run(arguments, stdin: stdin)
         #expect(inProcess.status == binary.status, "\(arguments)")
         #expect(inProcess.stdout == binary.stdout, "\(arguments)")
         #expect(inProcess.stderr == binary.stderr, "\(arguments)")
     }
 
-    /// Twelve commands at once, lint (which lints concurrently itself) among them: each
-    /// transcript is the one the command gives alone, nothing interleaved or lost.
-    @Test func concurrentRunsKeepTheirOutputApart() async {
+    /// Twelve commands at once, each on a thread of its own, lint (which lints
+    /// concurrently itself) among them: each transcript is the one the command gives
+    /// alone, nothing interleaved or lost.
+    @Test func concurrentRunsKeepTheirOutputApart() {
         let commands: [([String], String)] = (0..<12).map { i in
             switch i % 4 {
             case 0: (["lint", "-"], Self.rectifiedFlow)
@@ -43,24 +44,32 @@ import Testing
             default: (["roots", "1 0 -\(i)"], "")
             }
         }
-        var alone: [SchedCommand.Transcript] = []
-        for (arguments, stdin) in commands { alone.append(await SchedCommand.run(arguments, stdin: stdin)) }
-        let together = await withTaskGroup(of: (Int, SchedCommand.Transcript).self) { group in
-            for (i, command) in commands.enumerated() {
-                group.addTask { (i, await SchedCommand.run(command.0, stdin: command.1)) }
-            }
-            var out = [SchedCommand.Transcript?](repeating: nil, count: commands.count)
-            for await (i, transcript) in group { out[i] = transcript }
-            return out
+        let alone = commands.map { SchedCommand.run($0.0, stdin: $0.1) }
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var transcripts: [Int: SchedCommand.Transcript] = [:]
         }
-        #expect(together == alone)
+        let results = Results()
+        let group = DispatchGroup()
+        for (i, command) in commands.enumerated() {
+            group.enter()
+            Thread {
+                let transcript = SchedCommand.run(command.0, stdin: command.1)
+                results.lock.lock()
+                results.transcripts[i] = transcript
+                results.lock.unlock()
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        #expect(commands.indices.map { results.transcripts[$0] } == alone)
         #expect(alone[0].stdout.hasSuffix("0 errors, 1 warning, 2 notes in 1 file\n"))
         #expect(alone[1].stdout == "{\"input\": \"t^1 - t^1\", \"result\": \"0\", \"latex\": \"0\"}\n")
     }
 
     /// The interactive mode needs the process's terminal; in memory it is a usage error.
-    @Test func interactiveModeNeedsTheProcessTerminal() async {
-        let r = await SchedCommand.run(["repl", "--interactive"], stdin: "det\n")
+    @Test func interactiveModeNeedsTheProcessTerminal() {
+        let r = SchedCommand.run(["repl", "--interactive"], stdin: "det\n")
         #expect(r.status == 2 && r.stdout.isEmpty)
         #expect(r.stderr == "error: the interactive mode reads the terminal through libedit: use --batch with this input\n")
     }

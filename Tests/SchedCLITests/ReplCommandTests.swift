@@ -15,7 +15,7 @@ import Testing
     /// The acceptance session: rectified flow step by step, det, ρ, zeros(ρ), a new
     /// target `velocity + 2 x_t` (det unchanged, ρ changed), :save, and `sched
     /// analyze` on the saved file agreeing with `:analyze`.
-    @Test func scriptedRectifiedFlowSession() async throws {
+    @Test func scriptedRectifiedFlowSession() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let saved = dir.appendingPathComponent("rf.sched").path
@@ -35,7 +35,7 @@ import Testing
             :save \(saved)
             :analyze
             """
-        let r = await SchedCommand.run(["repl"], stdin: script + "\n")
+        let r = SchedCommand.run(["repl"], stdin: script + "\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr == "")
         let expectedStart = """
@@ -73,7 +73,7 @@ import Testing
 
             """)
         // `sched analyze` on the saved file: the same report after the heading.
-        let analyzed = await SchedCommand.run(["analyze", saved])
+        let analyzed = SchedCommand.run(["analyze", saved])
         #expect(analyzed.status == 0, "\(analyzed.stderr)")
         let replReport = r.stdout.components(separatedBy: "\nrepl\n").last!
         let fileReport = analyzed.stdout.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)[1]
@@ -84,13 +84,13 @@ import Testing
     /// Errors: `<stdin>:LINE:COL: error: …` with a caret on stderr, the session
     /// goes on, exit status 1.
     /// `:lint` reports exactly what `sched lint` reports on the file `:save` writes.
-    @Test func lintInTheSessionMatchesLintOfTheSavedFile() async throws {
+    @Test func lintInTheSessionMatchesLintOfTheSavedFile() throws {
         let directory = try Self.temporaryDirectory()
         let saved = directory.appendingPathComponent("session.sched").path
         let script = "x_t = (1 - t) x0 + t eps\ntarget = velocity\n:lint\n:save \(saved)\n"
-        let session = await SchedCommand.run(["repl", "--batch"], stdin: script)
+        let session = SchedCommand.run(["repl", "--batch"], stdin: script)
         #expect(session.status == 0, "\(session.stderr)")
-        let lint = await SchedCommand.run(["lint", saved])
+        let lint = SchedCommand.run(["lint", saved])
         func headers(_ text: String) -> [String] {
             text.split(separator: "\n").filter { $0.contains("[S") }.map { line in
                 String(line.drop(while: { $0 != ":" }).dropFirst())   // without the file name
@@ -118,26 +118,26 @@ import Testing
     }
 
     /// `sched repl FILE` loads the file first.
-    @Test func loadsFilesGivenOnTheCommandLine() async throws {
-        let r = await SchedCommand.run(["repl", examplePath("flows.sched")], stdin: ":schedules\n:use trigflow\nrho\n")
+    @Test func loadsFilesGivenOnTheCommandLine() throws {
+        let r = SchedCommand.run(["repl", examplePath("flows.sched")], stdin: ":schedules\n:use trigflow\nrho\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "* rectified_flow — Rectified flow\n  cubic_flow — Cubic flow matching path\n  trigflow — TrigFlow\ncurrent schedule: trigflow\n0\n", "\(r.stdout)")
     }
 
     /// A file with errors: its valid schedules load, its diagnostics go to stderr,
     /// the exit status is 1; an unreadable file is a plain error.
-    @Test func loadingFilesWithErrors() async throws {
+    @Test func loadingFilesWithErrors() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("bad.sched").path
         try "schedule a {\n  x_t = x0 + t epss\n  target = eps\n}\nschedule b {\n  x_t = x0 + t eps\n  target = eps\n}\n"
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let r = await SchedCommand.run(["repl", path], stdin: ":schedules\ndet\n:load \(path) b\n")
+        let r = SchedCommand.run(["repl", path], stdin: ":schedules\ndet\n:load \(path) b\n")
         #expect(r.status == 1)
         #expect(r.stdout == "* b\n1\nloaded b from \(path); current: b\n", "\(r.stdout)")
         let diagnostic = "\(path):2:16: error: unknown name 'epss'; did you mean 'eps'?\n2 |   x_t = x0 + t epss\n  |                ^~~~\n"
         #expect(r.stderr == diagnostic + diagnostic, "\(r.stderr)")
-        let missing = await SchedCommand.run(["repl", "/nonexistent/x.sched"], stdin: "")
+        let missing = SchedCommand.run(["repl", "/nonexistent/x.sched"], stdin: "")
         #expect(missing.status == 1 && missing.stderr == "error: cannot read '/nonexistent/x.sched': no such file, or not readable\n")
     }
 }

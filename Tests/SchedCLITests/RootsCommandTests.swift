@@ -4,8 +4,8 @@ import Testing
 import Exact
 
 @Suite struct RootsCommandTests {
-    @Test func textReport() async throws {
-        let r = await SchedCommand.run(["roots", "2 -1 -4 2", "--in", "[0, 2]"])
+    @Test func textReport() throws {
+        let r = SchedCommand.run(["roots", "2 -1 -4 2", "--in", "[0, 2]"])
         #expect(r.status == 0 && r.stderr.isEmpty)
         #expect(r.stdout == """
             p(x) = 2*x^3 - x^2 - 4*x + 2
@@ -16,8 +16,8 @@ import Exact
             """)
     }
 
-    @Test func jsonReportWithRefinement() async throws {
-        let r = await SchedCommand.run(["roots", "1, 0, -2", "--in", "(0, inf)", "--refine", "20", "--format", "json", "--digits", "20"])
+    @Test func jsonReportWithRefinement() throws {
+        let r = SchedCommand.run(["roots", "1, 0, -2", "--in", "(0, inf)", "--refine", "20", "--format", "json", "--digits", "20"])
         #expect(r.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         let roots = try #require(object?["roots"] as? [[String: Any]])
@@ -29,14 +29,14 @@ import Exact
         #expect(upper - lower <= Rational(1, 1 << 20) && lower * lower < 2 && upper * upper > 2)
     }
 
-    @Test func negativeLeadingCoefficientNeedsNoDoubleDash() async throws {
-        let r = await SchedCommand.run(["roots", "-1 0 1"])
+    @Test func negativeLeadingCoefficientNeedsNoDoubleDash() throws {
+        let r = SchedCommand.run(["roots", "-1 0 1"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("x = -1  (exact)") && r.stdout.contains("x = 1  (exact)"))
     }
 
-    @Test func multiplicity() async throws {
-        let r = await SchedCommand.run(["roots", "1 -5 9 -7 2"])
+    @Test func multiplicity() throws {
+        let r = SchedCommand.run(["roots", "1 -5 9 -7 2"])
         #expect(r.stdout.contains("x = 1  (exact, multiplicity 3)"))
     }
 
@@ -46,16 +46,16 @@ import Exact
         (["roots", "1 1e999999"], Int32(1), "error: coefficient '1e999999': result too large: decimal exponent in '1e999999' exceeds 100000\n"),
         (["roots", "1/0 1"], Int32(1), "error: coefficient '1/0': division by zero\n"),
     ] as [([String], Int32, String)])
-    func inputErrorsExitOne(arguments: [String], status: Int32, message: String) async throws {
-        let r = await SchedCommand.run(arguments)
+    func inputErrorsExitOne(arguments: [String], status: Int32, message: String) throws {
+        let r = SchedCommand.run(arguments)
         #expect(r.status == status)
         #expect(r.stderr == message)
         #expect(r.stdout.isEmpty)
     }
 
-    @Test func usageErrorsExitTwo() async throws {
+    @Test func usageErrorsExitTwo() throws {
         for args in [["roots"], ["roots", "1 2", "--bogus"], ["nonsense"], ["roots", "1", "--digits", "0"]] {
-            let r = await SchedCommand.run(args)
+            let r = SchedCommand.run(args)
             #expect(r.status == 2, "\(args)")
             #expect(!r.stderr.isEmpty)
         }

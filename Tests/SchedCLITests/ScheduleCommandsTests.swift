@@ -14,8 +14,8 @@ func jsonObject(_ text: String) throws -> [String: Any] {
 
 @Suite struct ScheduleCommandsTests {
     /// The documented JSON shape of `sched analyze`, on rectified flow.
-    @Test func analyzeJSONShape() async throws {
-        let r = await SchedCommand.run(["analyze", examplePath("flows.sched"), "--schedule", "rectified_flow", "--format", "json"])
+    @Test func analyzeJSONShape() throws {
+        let r = SchedCommand.run(["analyze", examplePath("flows.sched"), "--schedule", "rectified_flow", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let schedules = try #require(try jsonObject(r.stdout)["schedules"] as? [[String: Any]])
         let s = try #require(schedules.first)
@@ -46,8 +46,8 @@ func jsonObject(_ text: String) throws -> [String: Any] {
         #expect(expectations.count == 2 && expectations.allSatisfy { $0["status"] as? String == "proven" })
     }
 
-    @Test func evalJSON() async throws {
-        let r = await SchedCommand.run(["eval", examplePath("flows.sched"), "--at", "1/3", "--schedule", "rectified_flow", "--format", "json", "--digits", "25"])
+    @Test func evalJSON() throws {
+        let r = SchedCommand.run(["eval", examplePath("flows.sched"), "--at", "1/3", "--schedule", "rectified_flow", "--format", "json", "--digits", "25"])
         #expect(r.status == 0)
         let s = try #require((try jsonObject(r.stdout)["schedules"] as? [[String: Any]])?.first)
         #expect(s["at"] as? String == "1/3")
@@ -61,7 +61,7 @@ func jsonObject(_ text: String) throws -> [String: Any] {
     /// No value where the quantity as written is undefined, though its canonical form
     /// has one: α = √(t − ½) at t = 0 (ρ's canonical form gives √2 there), and
     /// amp_x0 = σ/det where det = 0.
-    @Test func evalGivesNoValueWhereTheQuantityIsUndefined() async throws {
+    @Test func evalGivesNoValueWhereTheQuantityIsUndefined() throws {
         let source = """
             schedule sqrt_half {
                 time t in [0, 1]
@@ -75,7 +75,7 @@ func jsonObject(_ text: String) throws -> [String: Any] {
                 target = t*(1 - t)*(eps - x0)
             }
             """
-        let r = await SchedCommand.run(["eval", "-", "--at", "0"], stdin: source)
+        let r = SchedCommand.run(["eval", "-", "--at", "0"], stdin: source)
         #expect(r.status == 0)
         let lines = r.stdout.components(separatedBy: "\n")
         #expect(lines.contains("  alpha         undefined") && lines.contains("  rho           undefined"))
@@ -84,18 +84,18 @@ func jsonObject(_ text: String) throws -> [String: Any] {
         #expect(lines.contains("  alpha         1"))   // rho00: α(0) = 1 is defined
     }
 
-    @Test func zooListsAndPrintsFromTheBinary() async throws {
-        let list = await SchedCommand.run(["zoo"])
+    @Test func zooListsAndPrintsFromTheBinary() throws {
+        let list = SchedCommand.run(["zoo"])
         #expect(list.status == 0 && list.stdout.contains("rectified_flow") && list.stdout.contains("edm_symbolic"))
-        let one = await SchedCommand.run(["zoo", "trigflow"])
+        let one = SchedCommand.run(["zoo", "trigflow"])
         #expect(one.status == 0 && one.stdout.hasPrefix("# TrigFlow") && one.stdout.hasSuffix("}\n"))
         // The printed schedule is a valid file that analyzes to the same result.
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("zoo-\(UUID()).sched")
         try one.stdout.write(to: temporary, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: temporary) }
-        let analyzed = await SchedCommand.run(["analyze", temporary.path, "--format", "json"])
+        let analyzed = SchedCommand.run(["analyze", temporary.path, "--format", "json"])
         #expect(analyzed.status == 0 && analyzed.stdout.contains("\"det\": \"1\""))
-        let missing = await SchedCommand.run(["zoo", "nonexistent"])
+        let missing = SchedCommand.run(["zoo", "nonexistent"])
         #expect(missing.status == 1 && missing.stderr.contains("no bundled example named 'nonexistent'"))
     }
 
@@ -111,8 +111,8 @@ func jsonObject(_ text: String) throws -> [String: Any] {
         #expect(unreadable.status == 2 && unreadable.stderr == "error: cannot read '/nonexistent/file.sched': no such file, or not readable\n")
     }
 
-    @Test func parameterOverride() async throws {
-        let r = await SchedCommand.run(["analyze", examplePath("edm.sched"), "--schedule", "edm", "--param", "sigma_data=1", "--format", "json"])
+    @Test func parameterOverride() throws {
+        let r = SchedCommand.run(["analyze", examplePath("edm.sched"), "--schedule", "edm", "--param", "sigma_data=1", "--format", "json"])
         #expect(r.status == 0)
         let s = try #require((try jsonObject(r.stdout)["schedules"] as? [[String: Any]])?.first)
         #expect((s["params"] as? [String: String])?["sigma_data"] == "1" && s["data_variance"] as? String == "1")
