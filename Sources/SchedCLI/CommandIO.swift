@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a command reads its input and writes its output: the process's own streams
 /// (`CommandIO.standard`, what the `sched` binary uses) or strings held in memory
-/// (`CommandIO.captured(stdin:)`, so that tests run commands concurrently in one
+/// (`CommandIO.captured(stdin:output:errors:)`, so that tests run commands concurrently in one
 /// process). No command touches `print`, `FileHandle.standard…`, `readLine` or
 /// `isatty` directly; everything goes through the value passed to `run(io:)`.
 public struct CommandIO: Sendable {
