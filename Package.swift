@@ -48,13 +48,16 @@ let package = Package(
         .executableTarget(name: "sched-bench", dependencies: ["Exact", "Symbolic", "SchedTestSupport"], path: "bench/Sources/sched-bench"),
         // Generators of test inputs, shared by the test suites and the benchmarks.
         .target(name: "SchedTestSupport", dependencies: ["Exact", "Symbolic"]),
-        .testTarget(name: "ExactTests", dependencies: ["Exact", "SchedTestSupport"]),
-        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "SchedTestSupport"]),
-        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Symbolic", "Exact", "SchedTestSupport"]),
-        .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact"]),
-        .testTarget(name: "LaTeXTests", dependencies: ["LaTeX", "SchedCLI", "Schedules", "Symbolic", "Exact"], exclude: ["Golden"]),
+        // For the test targets only: the tier tags (.oracle, .slow) and the one helper
+        // that runs a subprocess (python3 oracles, pdflatex, the few end-to-end runs).
+        .target(name: "SchedTestHarness", path: "Tests/SchedTestHarness"),
+        .testTarget(name: "ExactTests", dependencies: ["Exact", "SchedTestSupport", "SchedTestHarness"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "SchedTestSupport", "SchedTestHarness"]),
+        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Symbolic", "Exact", "SchedTestSupport", "SchedTestHarness"]),
+        .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact", "SchedTestHarness"]),
+        .testTarget(name: "LaTeXTests", dependencies: ["LaTeX", "SchedCLI", "Schedules", "Symbolic", "Exact", "SchedTestHarness"], exclude: ["Golden"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Schedules", "Symbolic", "Exact"]),
-        .testTarget(name: "LintTests", dependencies: ["Lint", "Schedules", "Symbolic", "Exact"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "Schedules", "Symbolic", "Exact", "SchedTestHarness"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,3 @@
-import Dispatch
 import Exact
 import Foundation
 import Schedules
@@ -64,19 +63,6 @@ public enum Linter {
             for await (i, r) in group { out[i] = r }
             return out.map { $0! }
         }
-    }
-
-    /// The same, blocking the calling thread (for synchronous command-line code).
-    public static func lintBlocking(_ inputs: [LintInput], options: LintOptions = LintOptions()) -> [FileLintResult] {
-        final class Box: @unchecked Sendable { var value: [FileLintResult] = [] }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            box.value = await lint(inputs, options: options)
-            done.signal()
-        }
-        done.wait()
-        return box.value
     }
 
     /// Lints one file on the calling thread, schedule after schedule: for callers that

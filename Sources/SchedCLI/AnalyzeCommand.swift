@@ -5,7 +5,7 @@ import Schedules
 import Symbolic
 
 /// `sched analyze`: everything the unified model derives for each schedule of a file.
-struct AnalyzeCommand: ParsableCommand {
+struct AnalyzeCommand: SchedSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Derive det A, A⁻¹, ρ and the rest for each schedule, and prove where they vanish."
@@ -25,20 +25,20 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var budget: TimeBudgetOption
 
-    func run() throws {
-        try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, analyze)
+    func run(io: CommandIO) throws {
+        try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input) { try analyze($0, io: io) }
     }
 
-    func analyze(_ loaded: ScheduleFile) throws {
+    func analyze(_ loaded: ScheduleFile, io: CommandIO) throws {
         let chosen = try ScheduleFileLoading.selected(loaded, names: schedules)
         let analyses = chosen.map { ($0, ModelAnalysis($0.unifiedModel)) }
         switch format {
         case .json:
-            print(ScheduleReports.json(analyses, file: loaded).serialized())
+            io.output.writeLine(ScheduleReports.json(analyses, file: loaded).serialized())
         case .text:
-            print(analyses.map { ScheduleReports.text($0.1, schedule: $0.0, file: loaded) }.joined(separator: "\n"), terminator: "")
+            io.output.write(analyses.map { ScheduleReports.text($0.1, schedule: $0.0, file: loaded) }.joined(separator: "\n"))
         }
-        try ScheduleFileLoading.reportDiagnostics(loaded)
+        try ScheduleFileLoading.reportDiagnostics(loaded, io: io)
     }
 }
 

@@ -3,7 +3,7 @@ import Exact
 import Symbolic
 
 /// `sched diff`: the simplified derivative of an expression.
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: SchedSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Differentiate an expression and simplify the result."
@@ -20,11 +20,11 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var budget: TimeBudgetOption
 
-    func run() throws {
-        try budget.runQuantity(differentiate)
+    func run(io: CommandIO) throws {
+        try budget.runQuantity { try differentiate(io: io) }
     }
 
-    func differentiate() throws {
+    func differentiate(io: CommandIO) throws {
         let tree = try ExpressionCommandSupport.parse(expression)
         let nameTree = try ExpressionCommandSupport.parse(variable, name: "<name>")
         guard case .variable(let name) = nameTree.kind else {
@@ -34,11 +34,11 @@ struct DiffCommand: ParsableCommand {
         let form = try ExpressionCommandSupport.canonicalForm(of: derivative, source: expression, simplifier: Simplifier())
         let result = form.expression
         if format == .json {
-            print(ExpressionCommandSupport.json([
+            io.output.writeLine(ExpressionCommandSupport.json([
                 ("input", printASCII(tree)), ("variable", name), ("result", printASCII(result)), ("latex", printLaTeX(result)),
             ]))
         } else {
-            print(ExpressionCommandSupport.render(result, format))
+            io.output.writeLine(ExpressionCommandSupport.render(result, format))
         }
     }
 }

@@ -6,7 +6,7 @@ import Symbolic
 
 /// `sched eval`: every quantity of each schedule at one time, exactly and as a
 /// rigorous decimal.
-struct EvalCommand: ParsableCommand {
+struct EvalCommand: SchedSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Evaluate every quantity of each schedule at one time value."
@@ -41,17 +41,17 @@ struct EvalCommand: ParsableCommand {
         try ExactValue.validate(digits: digits)
     }
 
-    func run() throws {
-        try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, evaluate)
+    func run(io: CommandIO) throws {
+        try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input) { try evaluate($0, io: io) }
     }
 
-    func evaluate(_ loaded: ScheduleFile) throws {
+    func evaluate(_ loaded: ScheduleFile, io: CommandIO) throws {
         let chosen = try ScheduleFileLoading.selected(loaded, names: schedules)
         let (timeName, valueText) = TimeValueArgument.split(at)
         let atTree = try ExpressionCommandSupport.parse(valueText, name: "--at")
         let atForm = try ExpressionCommandSupport.canonicalForm(of: atTree, source: valueText, simplifier: Simplifier(), name: "--at")
         for s in chosen {
-            try TimeValueArgument.check(atForm, written: valueText, named: timeName, in: s, allowOutside: allowOutside)
+            try TimeValueArgument.check(atForm, written: valueText, named: timeName, in: s, allowOutside: allowOutside, io: io)
         }
         var items: [JSONValue] = []
         var text = ""
@@ -79,7 +79,7 @@ struct EvalCommand: ParsableCommand {
             }
             items.append(.object([("name", .string(s.name)), ("at", .string(printASCII(atForm.expression))), ("values", .object(values))]))
         }
-        print(format == .json ? JSONValue.object([("schedules", .array(items))]).serialized() : text, terminator: format == .json ? "\n" : "")
-        try ScheduleFileLoading.reportDiagnostics(loaded)
+        io.output.write(format == .json ? JSONValue.object([("schedules", .array(items))]).serialized() + "\n" : text)
+        try ScheduleFileLoading.reportDiagnostics(loaded, io: io)
     }
 }

@@ -21,7 +21,7 @@ enum ExpressionCommandSupport {
             throw SchedInputError(formatted: DiagnosticFormatter(fileName: name).format(parsed.warnings + diagnostics, in: parsed.source))
         }
         if !parsed.warnings.isEmpty {
-            SchedCommand.printError(DiagnosticFormatter(fileName: name).format(parsed.warnings, in: parsed.source)
+            CommandIO.current.errors.writeLine(DiagnosticFormatter(fileName: name).format(parsed.warnings, in: parsed.source)
                 .trimmingCharacters(in: .newlines))
         }
         return tree

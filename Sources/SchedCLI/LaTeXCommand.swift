@@ -5,7 +5,7 @@ import Schedules
 import Symbolic
 
 /// `sched latex`: derivations, Table I and figures, ready to paste into a paper.
-struct LaTeXCommand: ParsableCommand {
+struct LaTeXCommand: SchedSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "latex",
         abstract: "Emit LaTeX: each schedule's derivation, the table of models (--table) or a pgfplots figure (--plot)."
@@ -34,20 +34,16 @@ struct LaTeXCommand: ParsableCommand {
 
     @OptionGroup var budget: TimeBudgetOption
 
-    func run() throws {
+    func run(io: CommandIO) throws {
         // The files together are the input whose size sets the time budget.
         let bytes = files.reduce(0) { total, path in
             total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         }
-        try budget.run(inputBytes: bytes, render)
+        try budget.run(inputBytes: bytes) { try render(io: io) }
     }
 
-    func render() throws {
-        let overrides = try ScheduleFileLoading.overrides(parameters)
-        var loaded = try files.map { path in
-            let (bytes, name) = try ScheduleFileLoading.read(path)
-            return ScheduleFile(parsing: bytes, path: name, parameterOverrides: overrides)
-        }
+    func render(io: CommandIO) throws {
+        var loaded = try files.map { try ScheduleFileLoading.load($0, parameters: parameters, input: io.input) }
         try ScheduleFileLoading.checkParameters(&loaded)
         var diagnostics = loaded.filter { !$0.diagnostics.isEmpty }.map { $0.formattedDiagnostics() }.joined()
         let hasErrors = loaded.contains(where: \.hasErrors)
@@ -81,9 +77,9 @@ struct LaTeXCommand: ParsableCommand {
             if hasErrors { throw SchedInputError(formatted: diagnostics) }
             try OutputFile.write(text, to: output)
         } else {
-            print(text, terminator: "")
+            io.output.write(text)
         }
         if hasErrors { throw SchedInputError(formatted: diagnostics) }
-        if !diagnostics.isEmpty { SchedCommand.printError(diagnostics) }
+        if !diagnostics.isEmpty { io.errors.writeLine(diagnostics) }
     }
 }

@@ -9,10 +9,15 @@ import REPL
 /// Ctrl-C: a SIGINT handler (installed without SA_RESTART) sets a flag; libedit's
 /// read is interrupted, `readline` returns nil, and the flag tells that apart from
 /// Ctrl-D, so the partial line is dropped and a fresh prompt shown. Ctrl-D on an
-/// empty line ends the session with status 0. A line is computed on a worker thread,
-/// so Ctrl-C during a long computation returns to the prompt at once.
+/// empty line ends the session with status 0. The kernel may deliver the signal to
+/// any thread of the process (the command runs on a thread of Swift's cooperative
+/// pool); the handler forwards it to the thread in `readline`, whose read is the one
+/// to interrupt. A line is computed on a worker thread, so Ctrl-C during a long
+/// computation returns to the prompt at once.
 enum LineEditor {
     nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
+    /// The thread that runs the session and reads lines (set before the handler).
+    nonisolated(unsafe) static var readingThread = pthread_self()
     /// The completions offered for the word being completed (for the C callback).
     nonisolated(unsafe) static var candidates: [String] = []
     nonisolated(unsafe) static var candidateIndex = 0
@@ -20,8 +25,7 @@ enum LineEditor {
 
     static let prompt = "sched> "
 
-    static var historyPath: String {
-        let env = ProcessInfo.processInfo.environment
+    static func historyPath(_ env: [String: String]) -> String {
         let base: String
         if let state = env["XDG_STATE_HOME"], !state.isEmpty {
             base = state
@@ -33,7 +37,11 @@ enum LineEditor {
 
     static func installSignalHandler() {
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in LineEditor.interrupted = 1 }
+        readingThread = pthread_self()
+        action.__sigaction_handler.sa_handler = { signal in
+            LineEditor.interrupted = 1
+            if pthread_equal(pthread_self(), LineEditor.readingThread) == 0 { pthread_kill(LineEditor.readingThread, signal) }
+        }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
@@ -90,14 +98,17 @@ enum LineEditor {
         return (outcome.reply!, outcome.session!)
     }
 
-    static func run(_ session: inout ReplSession) {
-        let path = historyPath
+    /// Runs the session on the process's terminal until Ctrl-D or `:quit`; output and
+    /// errors go through `io` (libedit writes its prompt and echo itself).
+    static func run(_ start: ReplSession, io: CommandIO) {
+        var session = start
+        let path = historyPath(io.environment)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         using_history()
         _ = read_history(path)
         installSignalHandler()
         installCompletion(session)
-        print("sched \(SchedCommand.version) repl — statements, queries and :commands; :help lists them, Ctrl-D quits")
+        io.output.writeLine("sched \(SchedCommand.version) repl — statements, queries and :commands; :help lists them, Ctrl-D quits")
         fflush(nil)
         var lineNumber = 0
         while true {
@@ -107,11 +118,11 @@ enum LineEditor {
             guard let raw = readline(prompt) else {
                 if interrupted != 0 {
                     interrupted = 0
-                    print("")
+                    io.output.writeLine("")
                     fflush(nil)
                     continue
                 }
-                print("")
+                io.output.writeLine("")
                 break
             }
             let line = String(cString: raw)
@@ -123,18 +134,18 @@ enum LineEditor {
                 _ = history_truncate_file(path, 1000)
             }
             guard let (reply, next) = execute(line, lineNumber: lineNumber, in: session) else {
-                print("\ninterrupted")
+                io.output.writeLine("\ninterrupted")
                 fflush(nil)
                 continue
             }
             session = next
-            if !reply.output.isEmpty { print(reply.output, terminator: "") }
+            io.output.write(reply.output)
             fflush(nil)
             if !reply.errors.isEmpty {
-                let errors = isatty(2) != 0
+                let errors = io.terminal.errors
                     ? reply.errors.replacingOccurrences(of: ": error: ", with: ": \u{1B}[1;31merror:\u{1B}[0m ")
                     : reply.errors
-                FileHandle.standardError.write(Data(errors.utf8))
+                io.errors.write(errors)
             }
             if reply.quit { break }
         }

@@ -5,7 +5,7 @@ import Schedules
 import Symbolic
 
 /// `sched lint PATH…`: every rule on every schedule, reported like a compiler.
-struct LintCommand: ParsableCommand {
+struct LintCommand: SchedSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check schedule files: proven findings with rule codes, locations and evidence.",
@@ -38,7 +38,7 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var budget: TimeBudgetOption
 
-    func run() throws {
+    func run(io: CommandIO) async throws {
         var options = LintOptions(selected: select.isEmpty ? nil : Set(try Self.codes(select)),
                                   ignored: Set(try Self.codes(ignore)),
                                   parameterOverrides: try ScheduleFileLoading.overrides(parameters),
@@ -47,7 +47,7 @@ struct LintCommand: ParsableCommand {
         var unreadable: [String] = []
         for path in paths {
             if path == "-" {
-                inputs.append(LintInput(path: "<stdin>", bytes: Array(FileHandle.standardInput.readDataToEndOfFile())))
+                inputs.append(LintInput(path: "<stdin>", bytes: io.input.readAll()))
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -68,7 +68,7 @@ struct LintCommand: ParsableCommand {
             var files = [ScheduleFile(parsing: inputs[0].bytes, path: inputs[0].path, parameterOverrides: options.parameterOverrides)]
             try ScheduleFileLoading.checkParameters(&files)
         }
-        let results = Linter.lintBlocking(inputs, options: options)
+        let results = await Linter.lint(inputs, options: options)
         let unknownEverywhere = results.dropFirst().reduce(results.first?.unknownParameters ?? []) { $0.intersection($1.unknownParameters) }
         if let name = unknownEverywhere.sorted().first {
             let place = inputs.count == 1 ? inputs[0].path : "the \(inputs.count) files"
@@ -81,17 +81,17 @@ struct LintCommand: ParsableCommand {
             case .always: useColor = true
             case .never: useColor = false
             case .auto:
-                let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-                useColor = !noColor && isatty(STDOUT_FILENO) == 1
+                let noColor = io.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+                useColor = !noColor && io.terminal.output
             }
-            print(TextReporter(color: useColor).render(results), terminator: "")
+            io.output.write(TextReporter(color: useColor).render(results))
         case .json:
-            print(JSONReporter.render(results), terminator: "")
+            io.output.write(JSONReporter.render(results))
         case .sarif:
-            print(SARIFReporter.render(results, toolVersion: SchedCommand.version,
-                                       workingDirectory: FileManager.default.currentDirectoryPath), terminator: "")
+            io.output.write(SARIFReporter.render(results, toolVersion: SchedCommand.version,
+                                                 workingDirectory: FileManager.default.currentDirectoryPath))
         }
-        for path in unreadable { SchedCommand.printError("error: cannot read '\(path)': no such file, or not readable") }
+        for path in unreadable { io.errors.writeLine("error: cannot read '\(path)': no such file, or not readable") }
         if !unreadable.isEmpty { throw SchedExit(status: .usageError) }
         let findings = results.flatMap(\.findings)
         if findings.contains(where: { $0.severity == .error }) || (strict && findings.contains(where: { $0.severity == .warning })) {
@@ -123,7 +123,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, alway
 
 /// `sched explain CODE|NAME`: what a rule checks, with an example; without an
 /// argument, the catalogue.
-struct ExplainCommand: ParsableCommand {
+struct ExplainCommand: SchedSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Explain a lint rule (by code or name) or a quantity (rho, det, logsnr, …), or list them all."
@@ -132,27 +132,27 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A rule code (S202) or name (rho-vanishes), or a quantity (rho, det, amp_x0).", valueName: "rule"))
     var rule: String?
 
-    func run() throws {
+    func run(io: CommandIO) throws {
         guard let rule else {
-            for r in RuleCatalogue.infos { print("\(r.code)  \(r.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(r.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(r.summary)") }
-            print("")
-            print("Quantities (sched explain NAME):")
-            for q in QuantityExplanation.all { print("  \(q.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(q.definition)") }
+            for r in RuleCatalogue.infos { io.output.writeLine("\(r.code)  \(r.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(r.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(r.summary)") }
+            io.output.writeLine("")
+            io.output.writeLine("Quantities (sched explain NAME):")
+            for q in QuantityExplanation.all { io.output.writeLine("  \(q.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(q.definition)") }
             return
         }
         // `sched explain ρ` is rho.
         if let quantity = QuantityExplanation.named(NameSpelling.canonical(rule) ?? rule) {
-            print(quantity.text)
+            io.output.writeLine(quantity.text)
             return
         }
         guard let info = RuleCatalogue.rule(named: rule) else {
             let hint = RuleCatalogue.suggestion(for: rule).map { "; did you mean '\($0)'?" } ?? ""
             throw SchedUsageError(message: "unknown rule or quantity '\(rule)'\(hint) (run `sched explain` for the list)")
         }
-        print("\(info.code) \(info.name) (default severity: \(info.severity.rawValue))")
-        print(info.summary)
-        print("")
-        print(info.explanation)
+        io.output.writeLine("\(info.code) \(info.name) (default severity: \(info.severity.rawValue))")
+        io.output.writeLine(info.summary)
+        io.output.writeLine("")
+        io.output.writeLine(info.explanation)
     }
 }
 

@@ -6,7 +6,7 @@ import Schedules
 /// `sched repl`: the interactive workbench. The engine is `ReplSession` (module REPL);
 /// this file only feeds it lines, from standard input (batch) or from libedit
 /// (`LineEditor`, interactive).
-struct ReplCommand: ParsableCommand {
+struct ReplCommand: SchedSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "repl",
         abstract: "An interactive session: build a schedule statement by statement, query det A, ρ, zero sets, plots."
@@ -21,37 +21,35 @@ struct ReplCommand: ParsableCommand {
     @Flag(help: "Terminal behaviour even when standard input is not a terminal.")
     var interactive = false
 
-    func run() throws {
+    func run(io: CommandIO) throws {
         var session = ReplSession()
         var failed = false
-        let isInteractive = interactive || (!batch && isatty(0) != 0)
+        let isInteractive = interactive || (!batch && io.terminal.input)
+        if isInteractive && !io.readsProcessInput {
+            throw SchedUsageError(message: "the interactive mode reads the terminal through libedit: use --batch with this input")
+        }
         for path in files {
             let reply = session.loadFile(path)
-            if isInteractive { print(reply.output, terminator: "") }
+            if isInteractive { io.output.write(reply.output) }
             if reply.failed {
                 failed = true
-                fflush(nil)
-                FileHandle.standardError.write(Data(reply.errors.utf8))
+                io.errors.write(reply.errors)
             }
         }
         if isInteractive {
-            session.colour = isatty(1) != 0
-            LineEditor.run(&session)
+            session.colour = io.terminal.output
+            LineEditor.run(session, io: io)
             return
         }
         var lineNumber = 0
-        while let line = readLine(strippingNewline: true) {
+        while let line = io.input.readLine() {
             lineNumber += 1
             let reply = session.execute(line, lineNumber: lineNumber)
-            if !reply.output.isEmpty { print(reply.output, terminator: "") }
-            if !reply.errors.isEmpty {
-                fflush(nil)
-                FileHandle.standardError.write(Data(reply.errors.utf8))
-            }
+            io.output.write(reply.output)
+            io.errors.write(reply.errors)
             if reply.failed { failed = true }
             if reply.quit { break }
         }
-        fflush(nil)
         if failed { throw SchedSilentFailure() }
     }
 }

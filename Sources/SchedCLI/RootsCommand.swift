@@ -7,7 +7,7 @@ import Foundation
 ///
 /// The polynomial expression syntax of `sched simplify` will replace the coefficient
 /// list once the expression language lands; the output format stays.
-struct RootsCommand: ParsableCommand {
+struct RootsCommand: SchedSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "roots",
         abstract: "Certified real roots of a polynomial with rational coefficients.",
@@ -50,7 +50,7 @@ struct RootsCommand: ParsableCommand {
         guard (0...100_000).contains(refine) else { throw ValidationError("--refine must be between 0 and 100000") }
     }
 
-    func run() throws {
+    func run(io: CommandIO) throws {
         let values = try coefficients.map { text -> Rational in
             do { return try Rational(parsing: text) } catch {
                 throw SchedInputError("coefficient '\(text)': \(error)")
@@ -69,8 +69,8 @@ struct RootsCommand: ParsableCommand {
             }
         }
         switch format {
-        case .text: print(RootsReport.text(polynomial: p, domain: domain, roots: roots, digits: digits), terminator: "")
-        case .json: print(RootsReport.json(polynomial: p, domain: domain, roots: roots, digits: digits))
+        case .text: io.output.write(RootsReport.text(polynomial: p, domain: domain, roots: roots, digits: digits))
+        case .json: io.output.writeLine(RootsReport.json(polynomial: p, domain: domain, roots: roots, digits: digits))
         }
     }
 }

@@ -3,7 +3,8 @@ import Exact
 import Foundation
 
 /// The `sched` command line: everything lives here so that it can be tested without
-/// spawning the binary; `Sources/sched/main.swift` only calls `runAndExit()`.
+/// spawning the binary; `Sources/sched/main.swift` only calls `run(_:io:)` and exits
+/// with its status.
 public struct SchedCommand: ParsableCommand {
     public static let version = "0.1.0"
 
@@ -27,45 +28,61 @@ public struct SchedCommand: ParsableCommand {
         case usageError = 2
     }
 
-    /// Parses `arguments` (the process arguments when nil), runs the command and
-    /// exits with a `Status`. Help and `--version` print to stdout and exit 0.
-    public static func runAndExit(_ arguments: [String]? = nil) -> Never {
-        let status: Status
+    /// Parses `arguments`, runs the command on `io` and returns its exit status; help
+    /// and `--version` go to `io.output` with status 0. Nothing here exits the process:
+    /// `Sources/sched/main.swift` exits with the status returned.
+    ///
+    /// Asynchronous so that a command may await concurrent work (`lint` lints files
+    /// in parallel) without blocking a thread of the cooperative pool, which would
+    /// deadlock when several commands run at once in one process.
+    public static func run(_ arguments: [String], io: CommandIO) async -> Status {
         do {
-            var command = try parseAsRoot(normalizedArguments(arguments ?? Array(CommandLine.arguments.dropFirst())))
-            // Commands without `--deadline` get the default budget per quantity.
-            try Deadline.withBudget(seconds: nil, quantitySeconds: TimeBudgetOption.defaultSeconds) { try command.run() }
-            status = .success
+            var command = try parseAsRoot(normalizedArguments(arguments))
+            guard let subcommand = command as? any SchedSubcommand else {
+                // `sched` alone and the parser's own `help` subcommand: their `run()`
+                // prints nothing, it throws the help request handled below.
+                try command.run()
+                return .success
+            }
+            // No deadline for the whole run; commands without `--deadline` get the
+            // default budget per quantity.
+            try await Deadline.$current.withValue(.none) {
+                try await Deadline.$quantityBudget.withValue(TimeBudgetOption.defaultSeconds) {
+                    try await CommandIO.$current.withValue(io) { try await subcommand.run(io: io) }
+                }
+            }
+            return .success
         } catch let exit as SchedExit {
-            status = exit.status
+            return exit.status
         } catch let error as SchedTimeBudgetError {
-            printError(error.message)
-            status = .usageError
+            io.errors.writeLine(error.message)
+            return .usageError
         } catch let error as SchedUsageError {
-            printError("error: \(error.message)")
-            status = .usageError
+            io.errors.writeLine("error: \(error.message)")
+            return .usageError
         } catch let error as SchedInputError {
-            printError(error.isFormatted ? error.message : "error: \(error.message)")
-            status = .inputError
+            io.errors.writeLine(error.isFormatted ? error.message : "error: \(error.message)")
+            return .inputError
         } catch is SchedSilentFailure {
-            status = .inputError
+            return .inputError
         } catch let error as SchedUnreadableFileError {
-            printError("error: cannot read '\(error.path)': no such file, or not readable")
-            status = .usageError
+            io.errors.writeLine("error: cannot read '\(error.path)': no such file, or not readable")
+            return .usageError
         } catch let error as ArithmeticError {
-            printError("error: \(error)")
-            status = .inputError
+            io.errors.writeLine("error: \(error)")
+            return .inputError
         } catch let error as RootIsolationError {
-            printError("error: \(error)")
-            status = .inputError
+            io.errors.writeLine("error: \(error)")
+            return .inputError
         } catch {
-            let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }   // --help, --version
-            let message = fullMessage(for: error)
-            if !message.isEmpty { printError(message) }
-            status = .usageError
+            let message = fullMessage(for: error, columns: io.helpColumns)
+            if exitCode(for: error) == .success {   // --help, --version
+                if !message.isEmpty { io.output.writeLine(message) }
+                return .success
+            }
+            if !message.isEmpty { io.errors.writeLine(message) }
+            return .usageError
         }
-        Foundation.exit(status.rawValue)
     }
 
     /// Moves positional arguments that begin with a minus sign but cannot be options —
@@ -91,11 +108,6 @@ public struct SchedCommand: ParsableCommand {
         let kept = arguments.indices.filter { !moved.contains($0) }.map { arguments[$0] }
         return kept + ["--"] + moved.map { arguments[$0] }
     }
-
-    static func printError(_ message: String) {
-        var stderr = StandardError()
-        print(message, to: &stderr)
-    }
 }
 
 /// An error in what the user gave sched (exit status 1).
@@ -115,6 +127,8 @@ public struct SchedInputError: Error, Sendable {
     }
 }
 
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
+/// A subcommand of `sched`: it reads and writes only through `io`, and reports its
+/// exit status by what it throws (`SchedExit`, `SchedInputError`, …), never by exiting.
+protocol SchedSubcommand: ParsableCommand {
+    func run(io: CommandIO) async throws
 }

@@ -7,9 +7,9 @@ import Symbolic
 /// Reading schedule files for the commands: a path, or `-` for standard input.
 enum ScheduleFileLoading {
     /// The file's text; an unreadable file is an input error.
-    static func read(_ path: String) throws -> (text: [UInt8], name: String) {
+    static func read(_ path: String, input: any CommandInput) throws -> (text: [UInt8], name: String) {
         if path == "-" {
-            return (Array(FileHandle.standardInput.readDataToEndOfFile()), "<stdin>")
+            return (input.readAll(), "<stdin>")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SchedUnreadableFileError(path: path)
@@ -41,10 +41,19 @@ enum ScheduleFileLoading {
         throw SchedUsageError(message: "--param \(missing): no schedule in the \(files.count) files has a parameter '\(missing)'")
     }
 
+    /// Parses and validates; diagnostics go to stderr. Errors in the file are an
+    /// input error (status 1) after every schedule without errors was kept.
+    static func load(_ path: String, parameters: [Binding], input: any CommandInput) throws -> ScheduleFile {
+        let (bytes, name) = try read(path, input: input)
+        let file = ScheduleFile(parsing: bytes, path: name, parameterOverrides: try overrides(parameters))
+        return file
+    }
+
     /// Reads the file, then parses it and runs `body` on it within the file's time
     /// budget (`TimeBudgetOption.run(inputBytes:_:)`).
-    static func withFile<T>(_ path: String, parameters: [Binding], budget: TimeBudgetOption, _ body: (ScheduleFile) throws -> T) throws -> T {
-        let (bytes, name) = try read(path)
+    static func withFile<T>(_ path: String, parameters: [Binding], budget: TimeBudgetOption, input: any CommandInput,
+                            _ body: (ScheduleFile) throws -> T) throws -> T {
+        let (bytes, name) = try read(path, input: input)
         let parameterOverrides = try overrides(parameters)
         return try budget.run(inputBytes: bytes.count) {
             var files = [ScheduleFile(parsing: bytes, path: name, parameterOverrides: parameterOverrides)]
@@ -55,10 +64,10 @@ enum ScheduleFileLoading {
 
     /// The file's diagnostics on standard error: errors as an input error (status 1),
     /// warnings alone (`np.exp` read as `exp`) printed, with status 0.
-    static func reportDiagnostics(_ file: ScheduleFile) throws {
+    static func reportDiagnostics(_ file: ScheduleFile, io: CommandIO) throws {
         guard !file.diagnostics.isEmpty else { return }
         if file.hasErrors { throw SchedInputError(formatted: file.formattedDiagnostics()) }
-        SchedCommand.printError(file.formattedDiagnostics().trimmingCharacters(in: .newlines))
+        io.errors.writeLine(file.formattedDiagnostics().trimmingCharacters(in: .newlines))
     }
 
     static func selected(_ file: ScheduleFile, names: [String]) throws -> [Schedule] {

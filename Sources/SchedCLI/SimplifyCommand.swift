@@ -4,7 +4,7 @@ import Symbolic
 
 /// `sched simplify`: the canonical form of an expression, and with `--at` its exact
 /// value and a rigorous decimal.
-struct SimplifyCommand: ParsableCommand {
+struct SimplifyCommand: SchedSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "simplify",
         abstract: "Simplify an expression to sched's canonical form, or evaluate it exactly.",
@@ -38,11 +38,11 @@ struct SimplifyCommand: ParsableCommand {
         try ExactValue.validate(digits: digits)
     }
 
-    func run() throws {
-        try budget.runQuantity(simplify)
+    func run(io: CommandIO) throws {
+        try budget.runQuantity { try simplify(io: io) }
     }
 
-    func simplify() throws {
+    func simplify(io: CommandIO) throws {
         let tree = try ExpressionCommandSupport.parse(expression)
         let assumptions = Assumptions(positive: Set(positive.map { NameSpelling.canonical($0) ?? $0 }))
         var values: [String: CanonicalForm] = [:]
@@ -66,11 +66,11 @@ struct SimplifyCommand: ParsableCommand {
             if let evaluated {
                 fields += [("exact", evaluated.exact), ("value", evaluated.value), ("radius", evaluated.radius)]
             }
-            print(ExpressionCommandSupport.json(fields))
+            io.output.writeLine(ExpressionCommandSupport.json(fields))
         default:
-            print(ExpressionCommandSupport.render(result, format))
+            io.output.writeLine(ExpressionCommandSupport.render(result, format))
             if let value = evaluated?.value, evaluated?.exact != nil, form.rationalValue == nil {
-                print("≈ \(value)")
+                io.output.writeLine("≈ \(value)")
             }
         }
     }

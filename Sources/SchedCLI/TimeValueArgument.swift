@@ -18,7 +18,7 @@ enum TimeValueArgument {
     }
 
     static func check(_ point: CanonicalForm, written: String, named name: String?, in schedule: Schedule,
-                      allowOutside: Bool) throws {
+                      allowOutside: Bool, io: CommandIO) throws {
         let time = schedule.time
         if let name, name != time.name {
             throw SchedUsageError(message: "--at \(name)=\(written): the time variable of schedule '\(schedule.name)' is '\(time.name)'")
@@ -31,6 +31,6 @@ enum TimeValueArgument {
         guard allowOutside else {
             throw SchedUsageError(message: message + "; pass --allow-outside to evaluate there anyway")
         }
-        SchedCommand.printError("warning: " + message + ": the formulas are evaluated there as written")
+        io.errors.writeLine("warning: " + message + ": the formulas are evaluated there as written")
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Schedules
 
 /// `sched zoo`: the bundled example schedules, compiled into the binary.
-struct ZooCommand: ParsableCommand {
+struct ZooCommand: SchedSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "zoo",
         abstract: "List the bundled example schedules, or print one as .sched source."
@@ -12,25 +12,25 @@ struct ZooCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A schedule or file name (without .sched) to print.", valueName: "name"))
     var name: String?
 
-    func run() throws {
+    func run(io: CommandIO) throws {
         let files = BundledExamples.files.map { ($0.name, ScheduleFile(parsing: $0.source, path: "examples/\($0.name)")) }
         guard let name else {
             for (fileName, file) in files {
-                print("\(fileName):")
+                io.output.writeLine("\(fileName):")
                 for s in file.schedules {
-                    print("  \(s.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(s.title ?? "")")
+                    io.output.writeLine("  \(s.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(s.title ?? "")")
                 }
             }
             return
         }
         if let (_, source) = BundledExamples.files.first(where: { $0.name == name || $0.name == name + ".sched" }) {
-            print(source, terminator: "")
+            io.output.write(source)
             return
         }
         for (fileName, file) in files {
             guard let s = file.schedule(named: name),
                   let source = BundledExamples.files.first(where: { $0.name == fileName })?.source else { continue }
-            print(ZooCommand.block(of: s, in: source), terminator: "")
+            io.output.write(ZooCommand.block(of: s, in: source))
             return
         }
         let known = files.flatMap { $0.1.schedules.map(\.name) }

@@ -1,3 +1,4 @@
+import Foundation
 import SchedCLI
 
-SchedCommand.runAndExit()
+exit(await SchedCommand.run(Array(CommandLine.arguments.dropFirst()), io: .standard).rawValue)

@@ -1,4 +1,5 @@
 import Foundation
+import SchedTestHarness
 import Testing
 @testable import Exact
 
@@ -7,7 +8,7 @@ import Testing
 /// intervals, sched must find the same number of distinct roots, the same rational
 /// roots exactly, the same multiplicities, and each of its isolating intervals must
 /// contain SymPy's root (a 50-digit approximation).
-@Suite struct RealRootsSympyDifferentialTests {
+@Suite(.tags(.oracle, .slow)) struct RealRootsSympyOracleTests {
     struct Case: Decodable {
         struct Root: Decodable { let exact: String?; let approx: String; let multiplicity: Int }
         let coefficients: [String]
@@ -19,16 +20,9 @@ import Testing
         let script = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("oracles/real_roots.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, String(count)]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "the SymPy oracle failed; python3 with sympy is required")
-        return try String(decoding: data, as: UTF8.self)
+        let run = try Subprocess.python(script.path, [String(count)])
+        #expect(run.status == 0, "the SymPy oracle failed; python3 with sympy is required: \(run.stderr)")
+        return try run.stdout
             .split(separator: "\n")
             .map { try JSONDecoder().decode(Case.self, from: Data($0.utf8)) }
     }

@@ -5,7 +5,7 @@ import Testing
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: PDFLaTeX.path), "pdflatex is not installed (make test installs it)"))
 struct LaTeXDocumentCompileTests {
     func compile(_ arguments: [String], name: String) throws -> PDFLaTeX.Outcome {
-        let r = try Sched.run(["latex"] + arguments + ["--standalone"])
+        let r = Sched.run(["latex"] + arguments + ["--standalone"])
         #expect(r.status == 0, "\(r.stderr)")
         let outcome = try PDFLaTeX.compile(r.stdout, name: name)
         #expect(outcome.status == 0, "pdflatex failed: \(outcome.errors.joined(separator: "\n"))")
@@ -33,7 +33,7 @@ struct LaTeXDocumentCompileTests {
     /// A fragment compiles when \input into a document whose preamble has exactly the
     /// packages listed in the fragment's head comment.
     @Test func fragmentWithItsListedPackages() throws {
-        let r = try Sched.run(["latex"] + exampleFiles + ["--table", "--plot", "rho"])
+        let r = Sched.run(["latex"] + exampleFiles + ["--table", "--plot", "rho"])
         #expect(r.status == 0, "\(r.stderr)")
         let packages = r.stdout.split(separator: "\n").filter { $0.hasPrefix("%   \\") }.map { String($0.dropFirst(4)) }
         #expect(packages.contains("\\usepackage{booktabs}") && packages.contains("\\usepackage{pgfplots}"))

@@ -1,4 +1,6 @@
 import Foundation
+import SchedCLI
+import SchedTestHarness
 import Testing
 
 /// The package root, for the bundled examples and the golden files.
@@ -6,25 +8,16 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
 let exampleFiles = ["examples/ddpm.sched", "examples/edm.sched", "examples/flows.sched"]
 
-/// Runs the built `sched` binary from the package root (so that paths in the output
-/// are the relative ones given).
+/// Runs `sched` in process as the binary runs from the package root: the paths
+/// `examples/…` are opened under the package root and printed as given (the golden
+/// files show them so), whatever the test process's working directory.
 enum Sched {
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
-
-    static func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sched")
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+    static func run(_ arguments: [String]) -> SchedCommand.Transcript {
+        let root = packageRoot.path + "/"
+        var transcript = SchedCommand.run(arguments.map { $0.hasPrefix("examples/") ? root + $0 : $0 })
+        transcript.stdout = transcript.stdout.replacingOccurrences(of: root, with: "")
+        transcript.stderr = transcript.stderr.replacingOccurrences(of: root, with: "")
+        return transcript
     }
 }
 
@@ -53,15 +46,8 @@ enum PDFLaTeX {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sched-latex-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Data(document.utf8).write(to: directory.appendingPathComponent("\(name).tex"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["-halt-on-error", "-interaction=nonstopmode", "\(name).tex"]
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let run = try Subprocess.run(URL(fileURLWithPath: path), ["-halt-on-error", "-interaction=nonstopmode", "\(name).tex"], in: directory)
         let log = (try? String(contentsOf: directory.appendingPathComponent("\(name).log"), encoding: .isoLatin1)) ?? ""
-        return Outcome(status: process.terminationStatus, log: log, directory: directory)
+        return Outcome(status: run.status, log: log, directory: directory)
     }
 }

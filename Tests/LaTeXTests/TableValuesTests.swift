@@ -32,11 +32,11 @@ import Testing
 
     @Test(arguments: exampleFiles)
     func cellsAreTheAnalysisValues(file: String) throws {
-        let analysis = try Sched.run(["analyze", file, "--format", "json"])
+        let analysis = Sched.run(["analyze", file, "--format", "json"])
         #expect(analysis.status == 0, "\(analysis.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(analysis.stdout.utf8)) as? [String: Any])
         let schedules = try #require(json["schedules"] as? [[String: Any]])
-        let latex = try Sched.run(["latex", file, "--table"])
+        let latex = Sched.run(["latex", file, "--table"])
         #expect(latex.status == 0, "\(latex.stderr)")
         let rows = Self.rows(latex.stdout)
         #expect(rows.count == schedules.count)

@@ -1,10 +1,11 @@
 import Lint
+import SchedTestHarness
 import Testing
 
 /// A file with 10,000 schedules lints without error, every schedule analysed, in
 /// input order (timing and peak memory of the same input through the binary are in
 /// bench/README.md; they are not asserted here, the machines are shared).
-@Suite struct LargeFileTests {
+@Suite(.tags(.slow)) struct LargeFileSlowTests {
     @Test func tenThousandSchedules() async {
         let count = 10_000
         var text = ""

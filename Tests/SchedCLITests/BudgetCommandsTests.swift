@@ -1,8 +1,9 @@
 import Foundation
+import SchedCLI
 import Testing
 
 /// Size budgets judged before expansion, the time budget (`--deadline`) and the
-/// `--digits` limits, end to end.
+/// `--digits` limits, through the command line.
 @Suite struct BudgetCommandsTests {
     /// Sparse powers stay sparse: one term each, printed without factoring.
     @Test(arguments: [
@@ -12,13 +13,13 @@ import Testing
         ("t^5000 - 1/2", "(2*t^5000 - 1)/2\n"),
     ])
     func sparsePowersPrintExactly(expression: String, expected: String) throws {
-        let r = try SchedBinary.run(["simplify", expression])
+        let r = SchedCommand.run(["simplify", expression])
         #expect(r.status == 0 && r.stderr.isEmpty, "\(expression): \(r.stderr)")
         #expect(r.stdout == expected)
     }
 
     @Test func degreeBudgetIsJudgedFromTheExponent() throws {
-        let r = try SchedBinary.run(["simplify", "(t^1000)^11"])
+        let r = SchedCommand.run(["simplify", "(t^1000)^11"])
         #expect(r.status == 1)
         #expect(r.stderr == """
             <expression>:1:1: error: too large: exponent 11 of a non-constant expression of degree 1000 (limit: degree 10000)
@@ -31,7 +32,7 @@ import Testing
     /// A budget of one nanosecond has passed by the first sum: the error names the
     /// budget and the subexpression, with status 2.
     @Test func simplifyPastItsDeadlineIsAnError() throws {
-        let r = try SchedBinary.run(["simplify", "(x + y)^30 - (x + y)^30", "--deadline", "0.000000001"])
+        let r = SchedCommand.run(["simplify", "(x + y)^30 - (x + y)^30", "--deadline", "0.000000001"])
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr == """
@@ -44,7 +45,7 @@ import Testing
 
     @Test func deadlineMustBePositive() throws {
         for value in ["0", "-1", "nan", "100000"] {
-            let r = try SchedBinary.run(["simplify", "t", "--deadline=\(value)"])
+            let r = SchedCommand.run(["simplify", "t", "--deadline=\(value)"])
             #expect(r.status == 2, "\(value)")
             #expect(r.stderr.hasPrefix("Error: --deadline must be a number of seconds greater than 0 and at most 86400"), "\(value): \(r.stderr)")
         }
@@ -55,7 +56,7 @@ import Testing
     /// tested in TimeBudgetAnalysisTests).
     @Test func analyzePastItsDeadlineReportsWhereItStopped() throws {
         let schedule = "schedule p {\ntime t in [0, 1]\nalpha = t^1000 - 2\nsigma = t\ntarget = eps\n}\n"
-        let r = try SchedBinary.run(["analyze", "-", "--deadline", "0.000000001"], stdin: schedule)
+        let r = SchedCommand.run(["analyze", "-", "--deadline", "0.000000001"], stdin: schedule)
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("""
             <stdin>:3:9: error: time budget exceeded (3e-09 s)
@@ -67,7 +68,7 @@ import Testing
     /// Within the default budget the same schedule is decided exactly.
     @Test func analyzeOfASparseHighDegreeScheduleIsComplete() throws {
         let schedule = "schedule p {\ntime t in [0, 1]\nalpha = t^1000 - 2\nsigma = t\ntarget = eps\n}\n"
-        let r = try SchedBinary.run(["analyze", "-"], stdin: schedule)
+        let r = SchedCommand.run(["analyze", "-"], stdin: schedule)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("""
               zeros on [0, 1]:
@@ -86,7 +87,7 @@ import Testing
         (["roots", "1 0 -2", "--digits", "1001"], "Error: --digits must be between 1 and 1000, the most digits the root refinement delivers\n"),
     ] as [([String], String)])
     func digitsPastTheMaximumAreAUsageError(arguments: [String], message: String) throws {
-        let r = try SchedBinary.run(arguments)
+        let r = SchedCommand.run(arguments)
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.hasPrefix(message), "\(r.stderr)")
@@ -94,7 +95,7 @@ import Testing
 
     /// Every accepted digit count is delivered: 6000 digits of π, not a ball.
     @Test func sixThousandDigitsAreDelivered() throws {
-        let r = try SchedBinary.run(["simplify", "x", "--at", "x=pi", "--digits", "6000"])
+        let r = SchedCommand.run(["simplify", "x", "--at", "x=pi", "--digits", "6000"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.first == "pi")

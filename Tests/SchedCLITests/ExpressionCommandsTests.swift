@@ -1,7 +1,8 @@
 import Foundation
+import SchedCLI
 import Testing
 
-@Suite struct ExpressionCommandsEndToEndTests {
+@Suite struct ExpressionCommandsTests {
     @Test(arguments: [
         (["simplify", "sin(t)^2 + cos(t)^2"], "1\n"),
         (["simplify", "(2t-1)/sqrt(2((1-t)^2+t^2))"], "(2*t - 1)/sqrt(4*t^2 - 4*t + 2)\n"),
@@ -19,13 +20,13 @@ import Testing
         (["diff", "sigmoid(x)", "x"], "exp(-x)/(exp(-2*x) + 2*exp(-x) + 1)\n"),
     ] as [([String], String)])
     func printsTheResult(arguments: [String], expected: String) throws {
-        let r = try SchedBinary.run(arguments)
+        let r = SchedCommand.run(arguments)
         #expect(r.status == 0 && r.stderr.isEmpty, "\(arguments): \(r.stderr)")
         #expect(r.stdout == expected, "\(arguments)")
     }
 
     @Test func jsonWithEvaluation() throws {
-        let r = try SchedBinary.run(["simplify", "cos(pi/2 t)", "--at", "t=1/2", "--format", "json", "--digits", "30"])
+        let r = SchedCommand.run(["simplify", "cos(pi/2 t)", "--at", "t=1/2", "--format", "json", "--digits", "30"])
         #expect(r.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(object["input"] as? String == "cos(pi/2*t)")
@@ -36,10 +37,10 @@ import Testing
         let radius = try #require(Double(object["radius"] as? String ?? ""))
         #expect(radius > 0 && radius < 1e-30)
         // Without --at there is no value.
-        let plain = try SchedBinary.run(["simplify", "t + t", "--format", "json"])
+        let plain = SchedCommand.run(["simplify", "t + t", "--format", "json"])
         #expect(plain.stdout == "{\"input\": \"t + t\", \"result\": \"2*t\", \"latex\": \"2 t\"}\n")
         // Free names left: no exact value.
-        let partial = try SchedBinary.run(["simplify", "t + s", "--at", "t=1", "--format", "json"])
+        let partial = SchedCommand.run(["simplify", "t + s", "--at", "t=1", "--format", "json"])
         #expect(partial.stdout.contains("\"exact\": null") && partial.stdout.contains("\"value\": null"))
     }
 
@@ -54,7 +55,7 @@ import Testing
             + "  = note: 'alpha' is a quantity of a schedule: apply it in a schedule file or in 'sched repl'\n"),
     ] as [([String], String)])
     func inputErrorsAreDiagnosticsWithExitOne(arguments: [String], expected: String) throws {
-        let r = try SchedBinary.run(arguments)
+        let r = SchedCommand.run(arguments)
         #expect(r.status == 1, "\(arguments)")
         #expect(r.stderr == expected, "\(arguments)")
         #expect(r.stdout.isEmpty)
@@ -62,7 +63,7 @@ import Testing
 
     @Test func usageErrorsExitTwo() throws {
         for args in [["simplify"], ["diff", "t"], ["simplify", "t", "--format", "xml"], ["simplify", "t", "--at", "t"], ["simplify", "t", "--digits", "0"]] {
-            let r = try SchedBinary.run(args)
+            let r = SchedCommand.run(args)
             #expect(r.status == 2, "\(args)")
         }
     }

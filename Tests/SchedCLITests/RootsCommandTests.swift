@@ -3,9 +3,9 @@ import Testing
 @testable import SchedCLI
 import Exact
 
-@Suite struct RootsCommandEndToEndTests {
+@Suite struct RootsCommandTests {
     @Test func textReport() throws {
-        let r = try SchedBinary.run(["roots", "2 -1 -4 2", "--in", "[0, 2]"])
+        let r = SchedCommand.run(["roots", "2 -1 -4 2", "--in", "[0, 2]"])
         #expect(r.status == 0 && r.stderr.isEmpty)
         #expect(r.stdout == """
             p(x) = 2*x^3 - x^2 - 4*x + 2
@@ -17,7 +17,7 @@ import Exact
     }
 
     @Test func jsonReportWithRefinement() throws {
-        let r = try SchedBinary.run(["roots", "1, 0, -2", "--in", "(0, inf)", "--refine", "20", "--format", "json", "--digits", "20"])
+        let r = SchedCommand.run(["roots", "1, 0, -2", "--in", "(0, inf)", "--refine", "20", "--format", "json", "--digits", "20"])
         #expect(r.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         let roots = try #require(object?["roots"] as? [[String: Any]])
@@ -30,13 +30,13 @@ import Exact
     }
 
     @Test func negativeLeadingCoefficientNeedsNoDoubleDash() throws {
-        let r = try SchedBinary.run(["roots", "-1 0 1"])
+        let r = SchedCommand.run(["roots", "-1 0 1"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("x = -1  (exact)") && r.stdout.contains("x = 1  (exact)"))
     }
 
     @Test func multiplicity() throws {
-        let r = try SchedBinary.run(["roots", "1 -5 9 -7 2"])
+        let r = SchedCommand.run(["roots", "1 -5 9 -7 2"])
         #expect(r.stdout.contains("x = 1  (exact, multiplicity 3)"))
     }
 
@@ -47,7 +47,7 @@ import Exact
         (["roots", "1/0 1"], Int32(1), "error: coefficient '1/0': division by zero\n"),
     ] as [([String], Int32, String)])
     func inputErrorsExitOne(arguments: [String], status: Int32, message: String) throws {
-        let r = try SchedBinary.run(arguments)
+        let r = SchedCommand.run(arguments)
         #expect(r.status == status)
         #expect(r.stderr == message)
         #expect(r.stdout.isEmpty)
@@ -55,12 +55,13 @@ import Exact
 
     @Test func usageErrorsExitTwo() throws {
         for args in [["roots"], ["roots", "1 2", "--bogus"], ["nonsense"], ["roots", "1", "--digits", "0"]] {
-            let r = try SchedBinary.run(args)
+            let r = SchedCommand.run(args)
             #expect(r.status == 2, "\(args)")
             #expect(!r.stderr.isEmpty)
         }
     }
 
+    /// End to end: the binary prints help and its version on stdout, status 0.
     @Test func versionAndHelp() throws {
         let v = try SchedBinary.run(["--version"])
         #expect(v.status == 0 && v.stdout == SchedCommand.version + "\n")

@@ -1,6 +1,7 @@
 import Exact
 import Foundation
 import Symbolic
+import SchedTestHarness
 import Testing
 @testable import Schedules
 
@@ -73,7 +74,10 @@ import Testing
         let det = try #require(a.zeros["det"])
         #expect(det.complete && exactZeros(det) == ["1"] && det.points[0].multiplicity == 2)
     }
+}
 
+/// The transcendental zero of the paper models, checked by mpmath.
+@Suite(.tags(.oracle)) struct TranscendentalZeroOracleTests {
     /// A ρ that vanishes at a transcendental point: α = e^{−t}, σ = t, target x0 − ε
     /// gives Cov = e^{−t} − t, zero at the omega constant Ω = W(1) (transcendental by
     /// Lindemann–Weierstrass). The enclosure must be ≤ 10⁻¹² wide, hold exactly one
@@ -98,15 +102,8 @@ import Testing
         omega = mpmath.lambertw(1).real
         print(f(lo) > 0 and f(hi) < 0 and lo < omega < hi)
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let answer = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(answer == "True\n")
+        let answer = try Subprocess.python("-c", [script])
+        #expect(answer.stdout == "True\n", "\(answer.stderr)")
     }
 }
 

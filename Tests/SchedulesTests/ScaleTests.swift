@@ -1,5 +1,6 @@
 import Foundation
 import Symbolic
+import SchedTestHarness
 import Testing
 @testable import Schedules
 
@@ -40,8 +41,20 @@ import Testing
         return text
     }
 
+    @Test func longChainsOfLetsStaySmall() throws {
+        // Each let uses the previous one twice: copying trees would double 60 times.
+        var lines = ["schedule chain {", "    let a0 = t"]
+        for i in 1...60 { lines.append("    let a\(i) = (a\(i - 1) + a\(i - 1))/2") }
+        lines += ["    x_t = (1 - a60) x0 + a60 eps", "    target = velocity", "}"]
+        let s = try schedule("chain", in: lines.joined(separator: "\n"))
+        #expect(coefficients(s) == "1 - t ; t ; -1 ; 1")
+    }
+}
+
+/// The 10,000-schedule file of `ScaleTests`, parsed and validated.
+@Suite(.tags(.slow)) struct ScaleSlowTests {
     @Test func tenThousandSchedules() throws {
-        let text = Self.generated(count: 10_000)
+        let text = ScaleTests.generated(count: 10_000)
         let clock = ContinuousClock()
         var syntax: ScheduleFileSyntax?
         let parseTime = clock.measure { syntax = ScheduleParser.parse(text, path: "big.sched") }
@@ -62,14 +75,5 @@ import Testing
         #expect(s9.assumptions.positive == ["k", "t"])
         // A comment line, then 9,000 blocks of 7 lines and 999 of 8.
         #expect(f.schedules.last?.range.start.line == 1 + 9_000 * 7 + 999 * 8 + 1)
-    }
-
-    @Test func longChainsOfLetsStaySmall() throws {
-        // Each let uses the previous one twice: copying trees would double 60 times.
-        var lines = ["schedule chain {", "    let a0 = t"]
-        for i in 1...60 { lines.append("    let a\(i) = (a\(i - 1) + a\(i - 1))/2") }
-        lines += ["    x_t = (1 - a60) x0 + a60 eps", "    target = velocity", "}"]
-        let s = try schedule("chain", in: lines.joined(separator: "\n"))
-        #expect(coefficients(s) == "1 - t ; t ; -1 ; 1")
     }
 }

@@ -6,6 +6,7 @@ import class Foundation.JSONEncoder
 import class Foundation.Pipe
 import class Foundation.Process
 import struct Foundation.URL
+import SchedTestHarness
 import Testing
 @testable import Symbolic
 
@@ -22,7 +23,7 @@ import Testing
 /// SymPy's automatic simplification is occasionally pathological (the derivative of one
 /// nested sqrt(cosh(…)) of this seed takes minutes); the oracle gives up on an
 /// expression after 5 s, and at least 300 expressions must be compared in full.
-@Suite struct DerivativeSympyDifferentialTests {
+@Suite(.tags(.oracle, .slow)) struct DerivativeSympyOracleTests {
     static let expressionCount = 330
     static let minimumCompared = 300
     static let variables = ["t", "gamma", "sigma_d"]
@@ -50,20 +51,10 @@ import Testing
         let script = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("oracles/derivatives.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
         let request = Request(variables: variables, wrt: "t", points: points, expressions: expressions)
-        try input.fileHandleForWriting.write(contentsOf: JSONEncoder().encode(request))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "the SymPy oracle failed; python3 with sympy and mpmath is required")
-        return try String(decoding: data, as: UTF8.self)
+        let run = try Subprocess.python(script.path, stdin: String(decoding: try JSONEncoder().encode(request), as: UTF8.self))
+        try #require(run.status == 0, "the SymPy oracle failed; python3 with sympy and mpmath is required: \(run.stderr.suffix(2000))")
+        return try run.stdout
             .split(separator: "\n")
             .map { try JSONDecoder().decode(Answer.self, from: Data($0.utf8)) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SchedTestHarness
 import Testing
 @testable import Symbolic
 
@@ -43,22 +44,15 @@ import Testing
         #expect(expressions.count >= 400)
         try Self.document(expressions).write(to: directory.appendingPathComponent("printed.tex"), atomically: true, encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "printed.tex"]
-        process.currentDirectoryURL = directory
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let run = try Subprocess.run(URL(fileURLWithPath: "/usr/bin/env"), ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "printed.tex"],
+                                     in: directory)
 
         let log = (try? String(contentsOf: directory.appendingPathComponent("printed.log"), encoding: .utf8)) ?? ""
         let errors = log.split(separator: "\n").filter {
             $0.hasPrefix("!") || $0.contains("Undefined control sequence") || $0.contains("Missing")
         }
-        #expect(process.terminationStatus == 0,
-                "pdflatex exited with \(process.terminationStatus) (127: not installed; `make test` installs texlive-latex-base)")
+        #expect(run.status == 0,
+                "pdflatex exited with \(run.status) (127: not installed; `make test` installs texlive-latex-base)")
         #expect(!log.isEmpty, "pdflatex wrote no log")
         #expect(errors.isEmpty, "\(errors.prefix(10).joined(separator: "\n"))")
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("printed.pdf").path))

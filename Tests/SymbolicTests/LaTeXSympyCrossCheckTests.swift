@@ -1,4 +1,5 @@
 import Foundation
+import SchedTestHarness
 import Testing
 @testable import Symbolic
 
@@ -12,7 +13,7 @@ import Testing
 /// `\left(…\right)` dropped), agreement is required only for the expressions listed in
 /// `mustAgree`, whose SymPy form does not depend on term order, and the overall rate is
 /// reported.
-@Suite struct LaTeXSympyCrossCheckTests {
+@Suite(.tags(.oracle)) struct LaTeXSympyOracleTests {
     static let extraSources = [
         "sqrt(t)", "t^2 + 1", "1 - t", "alpha/sigma", "sigma_d^2 + t^2", "exp(-t^2/2)", "log(1 + t)",
         "atan(t/sigma_d)", "tanh(t/2)", "sigma^2 - 1",
@@ -39,22 +40,9 @@ import Testing
             .deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("oracles/sympy_latex.py")
         let input = try sources.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }.joined(separator: "\n") + "\n"
-        let inputFile = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sched-sympy-latex-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max)).jsonl")
-        try input.write(to: inputFile, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: inputFile) }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
-        process.standardInput = try FileHandle(forReadingFrom: inputFile)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "the SymPy oracle failed; python3 with sympy is required")
-        return try String(decoding: data, as: UTF8.self).split(separator: "\n")
+        let run = try Subprocess.python(script.path, stdin: input)
+        #expect(run.status == 0, "the SymPy oracle failed; python3 with sympy is required: \(run.stderr.suffix(2000))")
+        return try run.stdout.split(separator: "\n")
             .map { try JSONDecoder().decode(String.self, from: Data($0.utf8)) }
     }
 

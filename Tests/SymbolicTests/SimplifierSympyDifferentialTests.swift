@@ -1,5 +1,6 @@
 import Exact
 import Foundation
+import SchedTestHarness
 import Testing
 @testable import Symbolic
 import SchedTestSupport
@@ -8,7 +9,7 @@ import SchedTestSupport
 /// zero-tested by sched; SymPy with mpmath evaluates input and result at five rational
 /// points to 40 digits. The result must agree with the input to 30 digits wherever
 /// the input is defined, and every proven zero must evaluate to 0 to 30 digits.
-@Suite struct SimplifierSympyDifferentialTests {
+@Suite(.tags(.oracle, .slow)) struct SimplifierSympyOracleTests {
     @Test func agreesWithSympyOnAThousandExpressions() throws {
         var generator = ScheduleLikeExpressions(seed: 2026)
         var cases: [(input: String, result: String, zero: Bool)] = []
@@ -48,21 +49,7 @@ import SchedTestSupport
 /// Runs a Python oracle from Tests/oracles with `input` on stdin; returns its lines.
 func runOracle(_ script: String, input: String, arguments: [String] = []) throws -> [String] {
     let path = packageRoot.appendingPathComponent("Tests/oracles/\(script)").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", path] + arguments
-    let stdin = Pipe(), stdout = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    try process.run()
-    // Write from another thread: the oracle answers while we are still writing.
-    let writer = Thread {
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
-    }
-    writer.start()
-    let data = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "the oracle \(script) failed; python3 with sympy is required")
-    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    let run = try Subprocess.python(path, arguments, stdin: input)
+    #expect(run.status == 0, "the oracle \(script) failed; python3 with sympy is required: \(run.stderr.suffix(2000))")
+    return run.stdout.split(separator: "\n").map(String.init)
 }

@@ -1,11 +1,12 @@
 import Foundation
+import SchedTestHarness
 import Testing
 @testable import Symbolic
 
 /// printASCII output is meant for other tools too: SymPy must read every printed
 /// expression once `^` is spelled `**`. SymPy is a required test dependency (the
 /// test fails, rather than skips, when python3 or sympy is missing).
-@Suite struct SymPyDifferentialTests {
+@Suite(.tags(.oracle)) struct SymPyReadsPrintedOracleTests {
     /// Every variable name in `e`, including those `diff` differentiates by.
     static func names(_ e: Expr, into set: inout Set<String>) {
         switch e.kind {
@@ -65,17 +66,9 @@ sys.exit(1 if failures else 0)
         try lines.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(text)")
+        let run = try Subprocess.python("-c", [Self.script, file.path])
+        let text = run.stdout + run.stderr
+        #expect(run.status == 0, "\(text)")
         #expect(text.hasPrefix("\(trees.count)\n"), "\(text)")
         #expect(trees.count >= 250)
     }
