@@ -12,11 +12,16 @@ import Testing
         return s
     }
 
-    @Test func oneLabelledPanelPerQuantity() throws {
+    /// The output lines of a `:plot` command on rectified flow (and the session's plot height).
+    func plot(_ command: String) -> (lines: [String], output: String, height: Int) {
         var s = session()
-        let r = s.execute(":plot rho det snr", lineNumber: 3)
+        let r = s.execute(command, lineNumber: 3)
         #expect(!r.failed, "\(r.errors)")
-        let lines = r.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return (r.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), r.output, s.plotHeight)
+    }
+
+    @Test func oneLabelledPanelPerQuantity() throws {
+        let (lines, output, _) = plot(":plot rho det snr")
         #expect(lines[0] == "rho, det, snr over t ∈ [0, 1] (y range clipped near a pole)")
         // The names, without colour (the legend must not depend on a terminal).
         #expect(lines.filter { $0.hasSuffix("▸ rho") || $0.hasSuffix("▸ det") || $0.hasSuffix("▸ snr") }.count == 3)
@@ -29,24 +34,19 @@ import Testing
         // snr is nowhere negative: its panel's lowest label is its zero line, not −228.
         let snrPanel = try #require(lines.firstIndex { $0.hasSuffix("▸ snr") })
         let snrRows = lines[(snrPanel + 1)...(snrPanel + 6)]
-        #expect(snrRows.last?.hasPrefix("      0 ┼") == true, "\(r.output)")
+        #expect(snrRows.last?.hasPrefix("      0 ┼") == true, "\(output)")
         #expect(!snrRows.contains { $0.contains("-") })
     }
 
     @Test func logScale() throws {
-        var s = session()
-        let r = s.execute(":plot snr --log", lineNumber: 3)
-        #expect(!r.failed, "\(r.errors)")
-        let lines = r.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let (lines, output, height) = plot(":plot snr --log")
         #expect(lines[0] == "snr over t ∈ [0, 1] (log scale)")
         #expect(!lines.contains { $0.contains("┼") })   // no zero line on a log axis
-        #expect(lines[1].hasPrefix(" 5.9e+04 ┤"), "\(r.output)")
-        #expect(lines[s.plotHeight].hasPrefix("1.69e-05 ┤"), "\(r.output)")
+        #expect(lines[1].hasPrefix(" 5.9e+04 ┤"), "\(output)")
+        #expect(lines[height].hasPrefix("1.69e-05 ┤"), "\(output)")
     }
 
     @Test func logScaleSaysWhatItLeavesOut() throws {
-        var s = session()
-        let r = s.execute(":plot rho --log", lineNumber: 3)
-        #expect(r.output.contains("rho: values ≤ 0 are not shown on the log scale"))
+        #expect(plot(":plot rho --log").output.contains("rho: values ≤ 0 are not shown on the log scale"))
     }
 }
