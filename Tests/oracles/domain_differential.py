@@ -557,19 +557,38 @@ def schedule_text(s):
 TOL = mpmath.mpf(10) ** -40
 
 
-def vanishes(compiled, x, w, extra=None):
-    """|w| <= TOL where w = compiled(x) at 100 digits: a zero, or a value merely tiny
-    (exp(-745) = 1e-324)? Rounding noise of a true zero shrinks at 250 digits; a tiny
-    value stays put."""
-    if abs(w) > TOL: return False
-    if w == 0: return True
+def tiny_is_zero(fn, x, v, tol=TOL):
+    """Is v = fn(x), with |v| <= tol at 100 digits, a zero or a value merely tiny?
+    A zero of fn near x (x rounded from an irrational root: cos(t) at t = pi/2 gives
+    1e-100; or a root refined to 1e-45) shows in the neighbours: fn(x +- 1e-15) is more
+    than 1e15 times larger. Rounding noise
+    of a cancellation (det computed as a difference of equal products) changes at 250
+    digits. A true tiny value (exp(-745) = 1e-324) passes both: nearly the same nearby
+    and at 250 digits."""
+    if v == 0: return True
+    if abs(v) > tol: return False
+    # 1e-15 away: beyond the accuracy of a refined root (1e-45) and of a rounded exact
+    # point (1e-100), inside the 1e-15 gap of the generator's close zeros
+    h = mpmath.mpf(10) ** -15 * max(1, abs(x))
+    for y in (x - h, x + h):
+        try:
+            n = fn(y)
+        except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+            continue
+        if isinstance(n, mpmath.mpc): n = n.real
+        if n is not None and mpmath.isfinite(n) and abs(n) > mpmath.mpf(10) ** 15 * abs(v): return True
     try:
         with mpmath.workdps(250):
-            w2 = compiled.mp(x, extra)
+            w2 = fn(x)
     except (ZeroDivisionError, ValueError, OverflowError, TypeError):
         return True
     if isinstance(w2, mpmath.mpc): w2 = w2.real
-    return not (abs(w2 - w) <= mpmath.mpf(10) ** -20 * abs(w))
+    return w2 is None or not (abs(w2 - v) <= mpmath.mpf(10) ** -20 * abs(v))
+
+
+def vanishes(compiled, x, w, extra=None):
+    """A condition's function is 0 at x (see tiny_is_zero)."""
+    return tiny_is_zero(lambda y: compiled.mp(y, extra), x, w)
 
 
 def exact_zero(f, point):
@@ -683,20 +702,13 @@ class Model:
         det = al * d - si * c
         out = dict(base, det=det, cov=al * c * s2 + si * d, var_x=al**2 * s2 + si**2, var_y=c**2 * s2 + d**2,
                    data_variance=s2)
-        precise = {}
-
         def nz(key):
-            """out[key] ≠ 0: beyond tol, or tiny but the same at 250 digits (σ = -5.6e-48
-            next to a zero of σ is a value, not rounding noise)."""
+            """out[key] ≠ 0 (tiny_is_zero: σ = -5.6e-48 next to a zero of σ is a value,
+            cos(t) at t = pi/2 rounded to 100 digits is a zero)."""
             v = out[key]
             if abs(v) > tol: return True
             if v == 0 or tol == 0: return v != 0
-            if not precise and mpmath.mp.dps < 250:
-                with mpmath.workdps(250):
-                    again = self.values(x, tol)
-                precise.update(again or {"_none": True})
-            w = precise.get(key)
-            return w is not None and abs(w - v) <= mpmath.mpf(10) ** -20 * abs(v)
+            return not tiny_is_zero(lambda y: (self.values(y, tol, need=key) or {}).get(key), x, v, tol)
         al_, si_, det_ = "alpha", "sigma", "det"
         vv = out["var_x"] * out["var_y"]
         # Var(x_t)·Var(y) is a product of sums of squares: zero only where (α, σ) or (c, d)
@@ -890,7 +902,13 @@ def find_zeros(m, arr, f, fv, check_defined=True):
         # refine there when the two precisions disagree.
         with mpmath.workdps(450):
             fa2, fb2 = f(a), f(b)
-            if fa2 is None or fb2 is None or fa2 * fb2 > 0: continue
+            if fa2 is None or fb2 is None or fa2 * fb2 > 0:
+                # a float end on the root itself (t = 2 for sin(πt/2)) has a residual
+                # whose sign depends on the digits of π: retry from the grid cell
+                a, b = mpmath.mpf(float(g[i])), mpmath.mpf(float(g[j]))
+                fa, fb = f(a), f(b)
+                fa2, fb2 = f(a), f(b)
+                if fa is None or fb is None or fa2 is None or fb2 is None or fa * fb > 0 or fa2 * fb2 > 0: continue
             precise = all(abs(x2 - x1) <= mpmath.mpf(10) ** -20 * abs(x2) for x1, x2 in ((fa, fa2), (fb, fb2)))
             if not precise:
                 r = illinois(f, a, b, fa2, fb2, iters=80)
@@ -1344,7 +1362,10 @@ def claim_fn(m, tree):
             except (ZeroDivisionError, ValueError, TypeError):
                 return None
             if isinstance(w, mpmath.mpc): continue
-            small = abs(w) <= TOL and vanishes(g, x, w, extra)
+            def at(y, g=g):
+                vy = m.values(y)
+                return None if vy is None else g.mp(y, {f"V_{n}": vy[n] for n in names})
+            small = abs(w) <= TOL and tiny_is_zero(at, x, w)
             if (k == "nz" and small) or (k == "nn" and w < 0 and not small) or (k == "pos" and (w < 0 or small)): return None
         try:
             w = c.mp(x, extra)
