@@ -140,7 +140,8 @@ func jsonObject(_ text: String) throws -> [String: Any] {
 /// removable singularities, sign-changing square roots and logs, atan/tan poles, even-order zeros,
 /// zeros 1e-15 apart and zeros at the ends. Every zero set, undefined set, `complete` flag, end value,
 /// S301/S304 verdict and `expect` claim is checked against numpy/mpmath. A schedule that sched does
-/// not answer within 3 s, or that the 290 s budget does not reach, counts as a failure.
+/// not answer within 10 s (its own budget is 2 s per quantity, 6 s per file), or that the
+/// 3,600 s budget does not reach, counts as a failure.
 @Suite(.tags(.oracle, .slow)) struct DomainDifferentialOracleTests {
     /// The release binary that `make test` builds (the analysis of 5,000 schedules in
     /// a debug build takes about an hour on two cores).
@@ -160,17 +161,20 @@ func jsonObject(_ text: String) throws -> [String: Any] {
         #expect(summary == "28 passed, 0 failed", "\(summary)")
     }
 
-    /// Disabled: the last run (seed 20261201, release binary, 1,727 s) gave 275,947
-    /// checks passed and 214 failed, in 20 classes not yet triaged (some are the
-    /// oracle's own precision limits near zeros 10⁻¹⁵ apart and under exp(263), some
-    /// are sched's). Enable it once the run is clean; run it by hand meanwhile.
-    @Test(.tags(.oracle, .slow), .disabled("214 of 276,161 checks fail on the 5,000-schedule run; being triaged (see the session note)"))
+    /// Disabled until a full run is clean. The last full run (seed 20261201, release
+    /// binary, 3,312 s on a loaded machine) gave 263,573 checks passed and 115 failed,
+    /// down from 214; rerunning those schedules after the fixes that followed (sched:
+    /// a zero at a closed end next to an undefined piece; the oracle: zeros of
+    /// conditions at rounded irrational points, brackets ending on a root) leaves 8
+    /// (2 S304 on even-order zeros, 2 enclosures at π/3 + 10⁻¹⁵ pairs, 1 timeout,
+    /// 3 the oracle's own near-double zeros). Run it by hand meanwhile.
+    @Test(.tags(.oracle, .slow), .disabled("the last 5,000-schedule run still had failures (115 of 263,688 checks, 8 left after the fixes that followed); see the README"))
     func soundOnFiveThousandRandomSchedulesOnRandomDomains() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.releaseBinary.path) else {
             Issue.record("no release binary at .build/release/sched: run `make test`, which builds it for this test")
             return
         }
-        let r = try Self.runOracle(["--count", "5000", "--batch", "5", "--budget", "2400", "--show", "3"], binary: Self.releaseBinary)
+        let r = try Self.runOracle(["--count", "5000", "--batch", "5", "--budget", "3600", "--show", "3"], binary: Self.releaseBinary)
         #expect(r.status == 0, "\(r.output.suffix(6000))")
         let summary = try #require(r.output.split(separator: "\n").last)
         let passed = Int(summary.split(separator: " ").first ?? "0") ?? 0

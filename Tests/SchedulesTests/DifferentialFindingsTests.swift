@@ -72,4 +72,15 @@ import Testing
         #expect(a.undefined.intervals.count == 1)
         #expect(AnalysisText.undefinedSet(a.undefined, variable: "t").hasPrefix("t ∈ (√2, ≈3.6642135623730954)"))
     }
+
+    /// On [π/2, π/2 + 4) the schedule is defined only at π/2 (both radicands are 0
+    /// there and one is negative after): det A = t·σ − α vanishes at that closed end,
+    /// and no piece search sees it, since the piece next to it is undefined. (g1799:
+    /// it was "none — complete".)
+    @Test func zeroAtAClosedEndNextToAnUndefinedPiece() throws {
+        let a = try analysis("    alpha = sqrt((t - pi/2 - 5/2)*(t - pi/2))\n    sigma = sqrt(-(t - pi/2 - 5*pi/32)*(t - pi/2))\n    target = -t*x0 - eps - x_t",
+                             time: "t in [pi/2, pi/2 + 4)")
+        let det = try #require(a.zeros["det"])
+        #expect(AnalysisText.zeroSet(det, variable: "t").hasPrefix("t = π/2 ≈ 1.5707963267948966 (exact) — complete"))
+    }
 }

@@ -560,13 +560,14 @@ TOL = mpmath.mpf(10) ** -40
 def tiny_is_zero(fn, x, v, tol=TOL):
     """Is v = fn(x), with |v| <= tol at 100 digits, a zero or a value merely tiny?
     A zero of fn near x (x rounded from an irrational root: cos(t) at t = pi/2 gives
-    1e-100; or a root refined to 1e-45) shows in the neighbours: fn(x +- 1e-15) is more
-    than 1e15 times larger. Rounding noise
+    1e-100; or a root refined to 1e-31) shows in the neighbours: fn(x +- 1e-15) is more
+    than 1e10 times larger, so that x lies within 1e-25 of the zero. Rounding noise
     of a cancellation (det computed as a difference of equal products) changes at 250
     digits. A true tiny value (exp(-745) = 1e-324) passes both: nearly the same nearby
     and at 250 digits."""
     if v == 0: return True
-    if abs(v) > tol: return False
+    # a root refined by golden section may sit 1e-31 off: up to 1e-20 the neighbours decide
+    if abs(v) > max(tol, mpmath.mpf(10) ** -20): return False
     # 1e-15 away: beyond the accuracy of a refined root (1e-45) and of a rounded exact
     # point (1e-100), inside the 1e-15 gap of the generator's close zeros
     h = mpmath.mpf(10) ** -15 * max(1, abs(x))
@@ -576,7 +577,8 @@ def tiny_is_zero(fn, x, v, tol=TOL):
         except (ZeroDivisionError, ValueError, OverflowError, TypeError):
             continue
         if isinstance(n, mpmath.mpc): n = n.real
-        if n is not None and mpmath.isfinite(n) and abs(n) > mpmath.mpf(10) ** 15 * abs(v): return True
+        # |v|·h/|n| estimates the distance to the zero (simple or multiple): below 1e-25
+        if n is not None and mpmath.isfinite(n) and abs(n) > mpmath.mpf(10) ** 10 * abs(v): return True
     try:
         with mpmath.workdps(250):
             w2 = fn(x)
@@ -675,7 +677,8 @@ class Model:
                 if abs(v.imag) > tol: continue
                 v = v.real
             if not mpmath.isfinite(v): continue
-            small = abs(v) <= tol and (tol == 0 or vanishes(g, x, v))
+            small = tol != 0 and vanishes(g, x, v) if abs(v) <= mpmath.mpf(10) ** -20 else False
+            if tol == 0: small = v == 0
             if kind == "nz" and small: return True
             if kind == "nn" and v < 0 and not small: return True
             if kind == "pos" and (v < 0 or small): return True
@@ -729,6 +732,10 @@ class Model:
         v = self.values(x, tol, need=name)
         if v is None: return None
         if name == "rho":
+            # within 1e-20 of a point where (α, σ) or (c, d) both vanish, ρ is taken as
+            # undefined: golden section creeps towards t = 0 of cov = −t² where ρ is 0/0
+            near0 = lambda u, w: abs(u) <= mpmath.mpf(10) ** -20 and abs(w) <= mpmath.mpf(10) ** -20
+            if near0(v["alpha"], v["sigma"]) or near0(v["c"], v["d"]): return None
             return v["cov"] if v["rho"] is not None else None
         return v[name]
 
@@ -905,10 +912,15 @@ def find_zeros(m, arr, f, fv, check_defined=True):
             if fa2 is None or fb2 is None or fa2 * fb2 > 0:
                 # a float end on the root itself (t = 2 for sin(πt/2)) has a residual
                 # whose sign depends on the digits of π: retry from the grid cell
+                ends = [(a, fa), (b, fb)]
                 a, b = mpmath.mpf(float(g[i])), mpmath.mpf(float(g[j]))
                 fa, fb = f(a), f(b)
                 fa2, fb2 = f(a), f(b)
-                if fa is None or fb is None or fa2 is None or fb2 is None or fa * fb > 0 or fa2 * fb2 > 0: continue
+                if fa is None or fb is None or fa2 is None or fb2 is None or fa * fb > 0 or fa2 * fb2 > 0:
+                    # the grid point itself is the root (t = 4 on the grid of [7/3, 29/6))
+                    for e, fe in ends + [(a, fa), (b, fb)]:
+                        if fe is not None and m.in_domain(e) and tiny_is_zero(f, e, fe): out.append(+e); break
+                    continue
             precise = all(abs(x2 - x1) <= mpmath.mpf(10) ** -20 * abs(x2) for x1, x2 in ((fa, fa2), (fb, fb2)))
             if not precise:
                 r = illinois(f, a, b, fa2, fb2, iters=80)

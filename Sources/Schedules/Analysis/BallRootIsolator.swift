@@ -128,6 +128,13 @@ struct BallRootIsolator {
             }
             if isExactZero(at: x) { points.append(exactPoint(x, multiplicity: order(ofZeroAt: x))) }
         }
+        // A closed end where f is defined but the piece next to it is not (√ of a
+        // radicand that is 0 there and negative after): no piece search sees it.
+        for (end, status, piece) in [(domain.lowerClosed ? domain.lower : nil, chart.lowerEnd, chart.pieces.first),
+                                     (domain.upperClosed ? domain.upper : nil, chart.upperEnd, chart.pieces.last)] {
+            guard let end, status == .defined, piece?.status == .undefined else { continue }
+            if isExactZero(at: end) { points.append(exactPoint(end, multiplicity: nil)) }
+        }
         // The pieces, each with open ends at its cuts.
         for (i, piece) in chart.pieces.enumerated() where piece.status != .undefined {
             let lower: CanonicalForm?, upper: CanonicalForm?
