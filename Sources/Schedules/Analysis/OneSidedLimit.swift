@@ -25,6 +25,9 @@ struct OneSidedLimit {
 
     func limit(of f: CanonicalForm, depth: Int = 0) -> Limit? {
         if !f.symbols.contains(variable) { return .finite(f) }
+        // Substitution re-simplifies the whole form and does not look at the clock: past
+        // the deadline, no limit (unknown), rather than minutes of work nobody waits for.
+        if Deadline.exceeded != nil { return nil }
         if let v = continuousValue(f) { return .finite(v) }
         if depth == 0, let g = squareFactorsTakenOut(f), g != f { return limit(of: g, depth: 1) }
         guard depth <= Self.maximumDepth else { return nil }
@@ -85,7 +88,14 @@ struct OneSidedLimit {
     }
 
     /// f(p) when f is continuous at p.
+    /// Forms larger than this are not substituted into for a limit: substitution
+    /// re-simplifies the printed form, and a det of 2,000 terms at a point built from
+    /// π, log 3 and atan values took half a minute (the limit is then unknown).
+    static let maximumSubstitutionTerms = 300
+
     func continuousValue(_ f: CanonicalForm) -> CanonicalForm? {
+        if Deadline.exceeded != nil { return nil }
+        guard f.numerator.termCount + f.denominator.termCount <= Self.maximumSubstitutionTerms else { return nil }
         guard let v = try? f.substituting([variable: point], assuming: assumptions) else { return nil }
         // A value over parameters cannot be checked by a ball; the substitution itself
         // throws on a zero divisor or a negative constant under √.
