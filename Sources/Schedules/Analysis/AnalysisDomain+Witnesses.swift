@@ -69,8 +69,10 @@ extension UnifiedModel {
                                                     alsoDefined: [alpha, sigma, c, d, dataVariance] + alsoDefined,
                                                     definedness: conditions)
         // A nonzero constant is nonzero at every defined point; the evidence still names
-        // one, in the domain, so that the claim can be checked there.
-        if case .nonzero(var point, let value) = result, point[time] == nil, let first = candidates.first {
+        // one, in the domain and proven defined there (a candidate only not proven
+        // undefined will not do), so that the claim can be checked there.
+        if case .nonzero(var point, let value) = result, point[time] == nil,
+           let first = candidates.first(where: { conditions.holds(at: [time: CanonicalForm($0)], assuming: assumptions) == true }) {
             point[time] = first
             return .nonzero(point: point, value: value)
         }
