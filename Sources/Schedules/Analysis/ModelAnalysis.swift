@@ -95,16 +95,19 @@ public struct ModelAnalysis: Sendable {
         }
         undefined = coefficientChart.undefinedSet
         undefined.limits = undefined.points.map { p in
-            // Where a coefficient has a removable singularity or a jump, say where it goes.
+            // Where a coefficient has a removable singularity or a jump, say where it goes
+            // (one quantity's budget per point: a limit past it is unknown, not waited for).
             guard let x = p.exactValue else { return [:] }
-            var out: [String: UndefinedSet.SideLimits] = [:]
-            for name in ["alpha", "sigma", "det", "rho"] {
-                guard case .success(let f)? = q[name] else { continue }
-                let left = OneSidedLimit(variable: t, point: x, side: -1, assumptions: model.assumptions).limit(of: f)
-                let right = OneSidedLimit(variable: t, point: x, side: 1, assumptions: model.assumptions).limit(of: f)
-                if left != nil || right != nil { out[name] = UndefinedSet.SideLimits(left: left, right: right) }
+            return Deadline.forQuantity { () -> [String: UndefinedSet.SideLimits] in
+                var out: [String: UndefinedSet.SideLimits] = [:]
+                for name in ["alpha", "sigma", "det", "rho"] {
+                    guard case .success(let f)? = q[name] else { continue }
+                    let left = OneSidedLimit(variable: t, point: x, side: -1, assumptions: model.assumptions).limit(of: f)
+                    let right = OneSidedLimit(variable: t, point: x, side: 1, assumptions: model.assumptions).limit(of: f)
+                    if left != nil || right != nil { out[name] = UndefinedSet.SideLimits(left: left, right: right) }
+                }
+                return out
             }
-            return out
         }
         var charts: [String: DefinednessChart] = [:]
         func chart(_ name: String) -> DefinednessChart {

@@ -1,4 +1,5 @@
 import Exact
+import Foundation
 
 /// Presentation: the canonical form as an expression tree a person would write.
 ///
@@ -8,7 +9,18 @@ import Exact
 /// √(c·P) (`sqrt(4*t^2 - 4*t + 2)`, valid as c > 0), and minus signs folded into a
 /// sum rather than written in front of it (`(1 - 2*t)/x`).
 extension CanonicalForm {
+    /// The form as an expression tree, memoized by the form's key: a kernel's argument
+    /// is rendered again wherever the kernel occurs, and each rendering factors and
+    /// prints to choose the shorter form, so that without the memo a ρ with a dozen
+    /// atan(…) kernels took seconds to print, again in every substitution.
     public var expression: Expr {
+        if let cached = PresentationMemo.shared.expression(forKey: key) { return cached }
+        let result = renderedExpression
+        PresentationMemo.shared.store(result, forKey: key)
+        return result
+    }
+
+    private var renderedExpression: Expr {
         let (cn, n0) = Self.integerPrimitive(numerator)
         let (cd, d0Primitive) = Self.integerPrimitive(denominator)
         var d0 = d0Primitive
@@ -146,6 +158,29 @@ extension CanonicalForm {
         guard var result = factors.first else { return .number(1) }
         for f in factors.dropFirst() { result = .binary(.multiply, result, f) }
         return result
+    }
+}
+
+/// Expression trees of forms already rendered, by form key (unique per form).
+///
+/// Bounded: past `capacity` entries the memo starts over, so that a long session
+/// (the REPL, a 5,000-schedule run) does not keep every form it ever printed.
+final class PresentationMemo: @unchecked Sendable {
+    static let shared = PresentationMemo()
+    static let capacity = 20_000
+
+    private let lock = NSLock()
+    private var expressions: [String: Expr] = [:]
+
+    func expression(forKey key: String) -> Expr? {
+        lock.lock(); defer { lock.unlock() }
+        return expressions[key]
+    }
+
+    func store(_ expression: Expr, forKey key: String) {
+        lock.lock(); defer { lock.unlock() }
+        if expressions.count >= Self.capacity { expressions.removeAll(keepingCapacity: true) }
+        expressions[key] = expression
     }
 }
 
