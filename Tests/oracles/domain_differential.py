@@ -734,8 +734,13 @@ class Model:
         if name == "rho":
             # within 1e-20 of a point where (α, σ) or (c, d) both vanish, ρ is taken as
             # undefined: golden section creeps towards t = 0 of cov = −t² where ρ is 0/0
-            near0 = lambda u, w: abs(u) <= mpmath.mpf(10) ** -20 and abs(w) <= mpmath.mpf(10) ** -20
-            if near0(v["alpha"], v["sigma"]) or near0(v["c"], v["d"]): return None
+            # — but only where both are zeros, not merely small: α = exp(-84.5) beside
+            # σ = 0 at t = 13/2 is a value, and ρ is defined there
+            def near0(ku, kw):
+                small = lambda k: abs(v[k]) <= mpmath.mpf(10) ** -20
+                if not (small(ku) and small(kw)): return False
+                return all(tiny_is_zero(lambda y, k=k: self.f[k].mp(y), x, v[k], mpmath.mpf(10) ** -20) for k in (ku, kw))
+            if near0("alpha", "sigma") or near0("c", "d"): return None
             return v["cov"] if v["rho"] is not None else None
         return v[name]
 
@@ -845,6 +850,10 @@ def illinois(f, a, b, fa, fb, iters=30):
     moving, then the root is certified by a sign change across 1e-40 around it. A flat
     function ((t − a)²(t − b) with a, b 1e-15 apart), where Illinois crawls, falls back
     to bisection, which always shrinks the bracket; never "stop where it is merely small"."""
+    # an end that is itself the root (31/32 is exact in binary): the secant step would
+    # land on it only up to rounding and then crawl beside a double zero next to it
+    if fa == 0: return a
+    if fb == 0: return b
     side, prev = 0, None
     for _ in range(max(iters, 60)):
         if fb == fa: break
@@ -912,7 +921,8 @@ def find_zeros(m, arr, f, fv, check_defined=True):
             if fa2 is None or fb2 is None or fa2 * fb2 > 0:
                 # a float end on the root itself (t = 2 for sin(πt/2)) has a residual
                 # whose sign depends on the digits of π: retry from the grid cell
-                ends = [(a, fa), (b, fb)]
+                # (at 450 digits: a 50-digit value of a cancellation may be exactly 0)
+                ends = [(a, fa2), (b, fb2)]
                 a, b = mpmath.mpf(float(g[i])), mpmath.mpf(float(g[j]))
                 fa, fb = f(a), f(b)
                 fa2, fb2 = f(a), f(b)
@@ -1153,10 +1163,14 @@ def check_zeros(m, a, rep, name):
                     with mpmath.workdps(150):
                         # an enclosure is open: an end that is itself a zero (an open end
                         # of D) is stepped off, 1e-30 of the width inside
-                        w = (hi - lo) * mpmath.mpf(10) ** -30
+                        # (so is an end next to a point where ρ is 0/0: the oracle takes ρ
+                        # as undefined within 1e-25 of it, and steps further in)
                         fl, fh = m.q(q, lo), m.q(q, hi)
-                        if fl is not None and fl == 0: lo += w; fl = m.q(q, lo)
-                        if fh is not None and fh == 0: hi -= w; fh = m.q(q, hi)
+                        width = hi - lo
+                        for k in (30, 20, 10, 5):
+                            w = width * mpmath.mpf(10) ** -k
+                            if fl is None or fl == 0: lo += w; fl = m.q(q, lo)
+                            if fh is None or fh == 0: hi -= w; fh = m.q(q, hi)
                         if fl is not None and fh is not None and fl * fh < 0:
                             r = illinois(lambda x: m.q(q, x), lo, hi, fl, fh, iters=60)
                             if r is not None and lo <= r <= hi:
@@ -1454,6 +1468,12 @@ def claim_truth(m, cl):
                 return False, f"{q} = {mpmath.nstr(v, 8)} at t = {mpmath.nstr(h, 15)}", ""
         if len(bad): return None, "", ""
         if m.periodic: return None, "", ""
+        if q == "snr":
+            # snr = α²/σ² vanishes exactly where α does (σ ≠ 0 there): α's zeros are
+            # found by sign changes, snr's are even-order and a global-scale minimum
+            # test misses them when snr spans 40 decades on a half-infinite domain
+            za, _ = m.zeros("alpha")
+            if any(mp(r) is not None for r in za): return False, "zero (of alpha)", ""
         if q not in ("alpha", "sigma", "det", "cov"):
             true, ident = find_zeros(m, npv, mp, mp.np_at)
             if true: return False, "zero", ""
