@@ -1,3 +1,5 @@
+import Foundation
+
 /// A wall-clock time budget for a computation, read through a task-local "current
 /// deadline" so that deep loops can give up without a parameter in every signature.
 ///
@@ -11,19 +13,37 @@
 /// `current`, the end of the whole input's budget, and `quantityBudget`, the length
 /// each quantity (a zero set, an end value, a claim) may take within it, so that one
 /// hard quantity leaves time for the others.
+///
+/// A deadline may also carry a `Cancellation`: once it is cancelled (Ctrl-C in the
+/// REPL), the deadline counts as passed, so the same checks stop the computation and
+/// its thread goes idle instead of finishing work nobody will read.
 public struct Deadline: Sendable, Equatable {
     /// When the budget ends; nil for no deadline.
     public let end: ContinuousClock.Instant?
     /// The length of the budget, in seconds, for messages.
     public let seconds: Double?
+    /// Ends the budget early when cancelled; inherited by every budget nested inside.
+    public let cancellation: Cancellation?
+
+    public init(end: ContinuousClock.Instant?, seconds: Double?, cancellation: Cancellation? = nil) {
+        self.end = end
+        self.seconds = seconds
+        self.cancellation = cancellation
+    }
 
     /// No deadline.
     public static let none = Deadline(end: nil, seconds: nil)
 
-    /// A budget of `seconds` (≥ 0) from now; budgets past 10⁹ s (31 years) count as 10⁹ s.
+    /// No time limit, but an end when `cancellation` is cancelled.
+    public static func until(_ cancellation: Cancellation) -> Deadline {
+        Deadline(end: nil, seconds: nil, cancellation: cancellation)
+    }
+
+    /// A budget of `seconds` (≥ 0) from now; budgets past 10⁹ s (31 years) count as
+    /// 10⁹ s. It keeps the current deadline's cancellation.
     public static func after(seconds: Double) -> Deadline {
         let nanoseconds = Int64((Swift.min(Swift.max(seconds, 0), 1e9) * 1e9).rounded(.up))
-        return Deadline(end: ContinuousClock.now.advanced(by: .nanoseconds(nanoseconds)), seconds: seconds)
+        return Deadline(end: ContinuousClock.now.advanced(by: .nanoseconds(nanoseconds)), seconds: seconds, cancellation: current.cancellation)
     }
 
     /// The deadline of the running computation.
@@ -33,17 +53,19 @@ public struct Deadline: Sendable, Equatable {
     /// `current` applies).
     @TaskLocal public static var quantityBudget: Double?
 
-    /// True once the end has passed.
+    /// True once the end has passed or the computation was cancelled.
     public var hasPassed: Bool {
+        if let cancellation, cancellation.isCancelled { return true }
         guard let end else { return false }
         return ContinuousClock.now >= end
     }
 
-    /// The earlier of two deadlines.
+    /// The earlier of two deadlines (with either one's cancellation).
     public func earlier(_ other: Deadline) -> Deadline {
-        guard let a = end else { return other }
-        guard let b = other.end else { return self }
-        return a <= b ? self : other
+        let cancellation = self.cancellation ?? other.cancellation
+        let pick: Deadline
+        if let a = end, let b = other.end { pick = a <= b ? self : other } else { pick = end == nil ? other : self }
+        return Deadline(end: pick.end, seconds: pick.seconds, cancellation: cancellation)
     }
 
     /// Throws `DeadlineExceeded` once the current deadline has passed: the call to put
@@ -86,13 +108,35 @@ public struct Deadline: Sendable, Equatable {
     /// Runs `body` with a fresh budget: `current` ends `seconds` from now (nil: no
     /// deadline) and each quantity gets `quantitySeconds`.
     public static func withBudget<T, E: Error>(seconds: Double?, quantitySeconds: Double?, _ body: () throws(E) -> T) throws(E) -> T {
-        let result: Result<T, E> = $current.withValue(seconds.map(Deadline.after(seconds:)) ?? .none) {
+        let fresh = seconds.map(Deadline.after(seconds:)) ?? Deadline(end: nil, seconds: nil, cancellation: current.cancellation)
+        let result: Result<T, E> = $current.withValue(fresh) {
             $quantityBudget.withValue(quantitySeconds) {
                 do throws(E) { return .success(try body()) } catch { return .failure(error) }
             }
         }
         return try result.get()
     }
+}
+
+/// A flag that ends a computation from another thread (Ctrl-C in the REPL), read by
+/// `Deadline.hasPassed` wherever the deadline is checked.
+public final class Cancellation: @unchecked Sendable, Equatable {
+    private let lock = NSLock()
+    private var cancelled = false
+
+    public init() {}
+
+    public func cancel() {
+        lock.lock(); defer { lock.unlock() }
+        cancelled = true
+    }
+
+    public var isCancelled: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return cancelled
+    }
+
+    public static func == (a: Cancellation, b: Cancellation) -> Bool { a === b }
 }
 
 /// A computation stopped at its deadline.

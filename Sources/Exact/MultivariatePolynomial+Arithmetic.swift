@@ -4,6 +4,11 @@ extension PolynomialBudget {
     /// The largest number of terms `MultivariatePolynomial.power` and substitution may
     /// produce, judged by an upper bound on the count before computing.
     public static let maximumTermCount = 1_000_000
+    /// The largest size, in coefficient bits over all terms (terms × bits per
+    /// coefficient, both bounded before computing), of a power: 2²⁸ bits is 32 MB.
+    /// FLINT's power is one call that cannot be interrupted, so its size is its time:
+    /// ((1 + t)³⁰⁰ + sin t)³⁰ has 10⁵ terms of 9,000 bits and took 20 s.
+    public static let maximumPowerBits = 1 << 28
 }
 
 extension MultivariatePolynomial {
@@ -130,6 +135,11 @@ extension MultivariatePolynomial {
         let (bits, bitsOverflow) = bitsPerFactor.multipliedReportingOverflow(by: exponent)
         guard !bitsOverflow, bits <= ExactBudget.maximumBits else {
             throw .tooLarge("a polynomial power with coefficients of about \(bitsOverflow ? Int.max : bits) bits")
+        }
+        let terms = Swift.min(multisets, box)
+        let (total, totalOverflow) = terms.multipliedReportingOverflow(by: bits)
+        guard !totalOverflow, total <= PolynomialBudget.maximumPowerBits else {
+            throw .tooLarge("a polynomial power of about \(terms) terms with coefficients of about \(bits) bits")
         }
     }
 

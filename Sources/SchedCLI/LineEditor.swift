@@ -1,4 +1,5 @@
 import CEditLine
+import Exact
 import Foundation
 import REPL
 
@@ -13,7 +14,8 @@ import REPL
 /// any thread of the process (the command runs on a thread of Swift's cooperative
 /// pool); the handler forwards it to the thread in `readline`, whose read is the one
 /// to interrupt. A line is computed on a worker thread, so Ctrl-C during a long
-/// computation returns to the prompt at once.
+/// computation returns to the prompt at once, and cancels the computation
+/// (`Cancellation`), which stops at its next deadline check.
 enum LineEditor {
     nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
     /// The thread that runs the session and reads lines (set before the handler).
@@ -78,14 +80,17 @@ enum LineEditor {
     }
 
     /// Runs one line on a worker thread while watching for Ctrl-C: nil when
-    /// interrupted (the session is left as it was; the abandoned computation finishes
-    /// in the background and its result is dropped).
+    /// interrupted (the session is left as it was; the computation is cancelled — it
+    /// stops at its next deadline check — and its result is dropped).
     static func execute(_ line: String, lineNumber: Int, in session: ReplSession) -> (ReplReply, ReplSession)? {
         let outcome = Outcome()
+        let cancellation = Cancellation()
         interrupted = 0
         let thread = Thread {
             var copy = session
-            let reply = copy.execute(line, lineNumber: lineNumber)
+            // Every deadline check in the computation sees the cancellation, so Ctrl-C
+            // stops the worker too, not only the wait for it.
+            let reply = Deadline.$current.withValue(.until(cancellation)) { copy.execute(line, lineNumber: lineNumber) }
             outcome.reply = reply
             outcome.session = copy
             outcome.done.signal()
@@ -93,7 +98,7 @@ enum LineEditor {
         thread.stackSize = 64 << 20
         thread.start()
         while outcome.done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
-            if interrupted != 0 { interrupted = 0; return nil }
+            if interrupted != 0 { interrupted = 0; cancellation.cancel(); return nil }
         }
         return (outcome.reply!, outcome.session!)
     }

@@ -41,6 +41,37 @@ import Testing
         }
     }
 
+    /// A cancellation ends the deadline it is in and every budget nested inside it
+    /// (Ctrl-C in the REPL stops the computation at its next check).
+    @Test func aCancellationPassesEveryNestedBudget() {
+        let cancellation = Cancellation()
+        Deadline.$current.withValue(.until(cancellation)) {
+            #expect(Deadline.exceeded == nil)
+            Deadline.withBudget(seconds: 3600, quantitySeconds: 3600) {
+                Deadline.forQuantity {
+                    #expect(Deadline.exceeded == nil)
+                    cancellation.cancel()
+                    #expect(Deadline.exceeded != nil)
+                    #expect(throws: DeadlineExceeded.self) { try Deadline.check() }
+                }
+                #expect(Deadline.exceeded != nil)
+            }
+        }
+        #expect(Deadline.exceeded == nil)
+    }
+
+    /// A power whose size (terms × coefficient bits, bounded before computing) passes
+    /// 2²⁸ bits is refused in no time: FLINT's power cannot be interrupted.
+    @Test func aHugePowerIsRefusedBeforeComputing() throws {
+        let ring = PolynomialRing(variables: ["t", "s"])
+        let t = ring.variable("t"), s = ring.variable("s")
+        let base = try (ring.one + t).power(300) + s
+        #expect(throws: ArithmeticError.tooLarge("a polynomial power of about 279031 terms with coefficients of about 9210 bits")) {
+            _ = try base.power(30)
+        }
+        #expect(try base.power(3).termCount == 1 + 301 + 601 + 901)
+    }
+
     @Test func inputBudgetIsThreeQuantitiesPerTenKilobytes() {
         #expect(Deadline.inputBudget(quantitySeconds: 2, bytes: 0) == 6)
         #expect(Deadline.inputBudget(quantitySeconds: 2, bytes: 10_240) == 6)

@@ -148,7 +148,8 @@ import Testing
     /// The interactive mode through a pseudo-terminal (Tests/oracles/repl_pty.py):
     /// prompt, a typo corrected with backspace, up-arrow history, tab completing
     /// `:ana` to `:analyze`, Ctrl-C on a partial line, Ctrl-C during a long
-    /// computation, Ctrl-D exiting 0, the history file written, and a second session
+    /// computation (and the computation stopping: the process idle afterwards),
+    /// Ctrl-D exiting 0, the history file written, and a second session
     /// recalling the first one's last line.
     @Test(.timeLimit(.minutes(1))) func interactiveThroughPseudoTerminal() throws {
         let state = try ReplCommandTests.temporaryDirectory()
@@ -156,7 +157,7 @@ import Testing
         let run = try Subprocess.python(packageRoot.appendingPathComponent("Tests/oracles/repl_pty.py").path, [SchedBinary.url.path, state.path])
         let steps = run.stdout
         #expect(run.status == 0, "\(steps)\n\(run.stderr)")
-        for step in ["prompt", "backspace", "history", "tab", "ctrl_c", "interrupt_computation", "exit0", "history_file", "history_across_sessions"] {
+        for step in ["prompt", "backspace", "history", "tab", "ctrl_c", "interrupt_computation", "worker_stops", "exit0", "history_file", "history_across_sessions"] {
             #expect(steps.contains("\"\(step)\": true"), "\(step): \(steps)")
         }
     }

@@ -60,19 +60,31 @@ send("k\r")
 prompts(7)
 tail = out[mark:]
 steps["ctrl_c"] = b"\r\n2\r\n" in tail and b"error" not in tail
-# Ctrl-C during a long computation (a 9000th power of a sum with sin) returns to
-# the prompt at once, the session unchanged.
-send("x_t = (1 - t) x0 + t eps\r")
-prompts(8)
-send("((1+t)^300 + sin(t))^30\r")
+# Ctrl-C during a long computation (the analysis of a schedule with two atan poles:
+# seconds of CPU) returns to the prompt at once, the session unchanged.
+for n, line in enumerate(["time t in [log(3), log(3) + 4)", "alpha = atan(1/(t - log(3) - 5/4))",
+                          "sigma = atan(1/(t - log(3) - 3*pi/16)) - t", "target = (t - 3)*x_t + velocity"]):
+    send(line + "\r")
+    prompts(8 + n)
+send(":analyze\r")
 time.sleep(1.0)
 started = time.time()
 send("\x03")
 read_until("interrupted", 5)
-prompts(9)
+prompts(12)
 send("k\r")
-prompts(10)
+prompts(13)
 steps["interrupt_computation"] = b"interrupted" in out and time.time() - started < 5 and out.rstrip().endswith(b"2\r\nsched>")
+# ... and the computation stops: the process is idle at the prompt (CPU time over 1.5 s,
+# from /proc/PID/stat's utime + stime, at most 0.15 s; uncancelled, the analysis goes on for seconds)
+def cpu_seconds():
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+time.sleep(0.5)
+before = cpu_seconds()
+time.sleep(1.5)
+idle_cpu = cpu_seconds() - before
+steps["worker_stops"] = idle_cpu <= 0.15
 send("\x04")
 _, status = os.waitpid(pid, 0)
 steps["exit0"] = os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0

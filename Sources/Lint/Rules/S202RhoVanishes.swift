@@ -19,7 +19,7 @@ public enum S202RhoVanishes: LintRule {
         // Interior zeros only: at the data end ρ = 0 is what ε-prediction means (ε is
         // unpredictable from x0), at the noise end what x0-prediction means.
         let interior = z.points.filter { !c.isAtEnd($0, .lower) && !c.isAtEnd($0, .upper) }
-        guard let first = interior.first else { return [] }
+        guard !interior.isEmpty else { return [] }
         let points = interior.map(c.pointText)
         let kind = z.points.allSatisfy({ if case .exact = $0.location { return true }; return false }) ? "exact zero" : "zero"
         let atEnds = z.points.count > interior.count ? "; also 0 at the end " + z.points.filter { !interior.contains($0) }.map(c.shortPointText).joined(separator: ", ") : ""
