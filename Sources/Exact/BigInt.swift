@@ -126,6 +126,12 @@ public struct BigInt: Sendable {
         return (BigInt(storage: q), BigInt(storage: r))
     }
 
+    /// Whether the machine-word `divisor` (> 0) divides `self`: no allocation, for
+    /// trial division.
+    public func isDivisible(by divisor: UInt) -> Bool {
+        __gmpz_divisible_ui_p(pointer, divisor) != 0
+    }
+
     /// The exact quotient when `divisor` divides `self`, otherwise nil.
     public func exactQuotient(dividingBy divisor: BigInt) -> BigInt? {
         guard !divisor.isZero, __gmpz_divisible_p(pointer, divisor.pointer) != 0 else { return nil }
