@@ -810,7 +810,12 @@ class Model:
             return find_zeros(self, arr, f, fv, check_defined=False), arr, f
 
     def true_undefined(self):
-        """The undefined set of the coefficients on D: (points, intervals) as mpf."""
+        """The undefined set of the coefficients on D: (points, intervals) as mpf (computed once)."""
+        if getattr(self, "_undefined", None) is None:
+            self._undefined = self._true_undefined()
+        return self._undefined
+
+    def _true_undefined(self):
         points, intervals = [], []
         for kind, c, _ in self.conds:
             (zs, ident), arr, f = self.cond_zeros(c)
