@@ -61,16 +61,14 @@ enum ExpressionCommandSupport {
     }
 
     static func json(_ object: [(String, Any?)]) -> String {
-        "{" + object.map { key, value in
-            let rendered: String
+        JSONValue.object(object.map { key, value in
             switch value {
-            case let s as String: rendered = RootsReport.quoted(s)
-            case let b as Bool: rendered = b ? "true" : "false"
-            case let i as Int: rendered = String(i)
-            default: rendered = "null"
+            case let s as String: return (key, .string(s))
+            case let b as Bool: return (key, .bool(b))
+            case let i as Int: return (key, .int(i))
+            default: return (key, .null)
             }
-            return "\(RootsReport.quoted(key)): \(rendered)"
-        }.joined(separator: ", ") + "}"
+        }).serialized(indent: nil)
     }
 }
 

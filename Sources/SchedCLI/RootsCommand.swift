@@ -95,20 +95,21 @@ enum RootsReport {
     }
 
     static func json(polynomial p: Polynomial, domain: RealInterval, roots: [RealRoot], digits: Int) -> String {
-        let items = roots.map { r -> String in
+        let items = roots.map { r -> JSONValue in
             switch r.value {
             case .rational(let q):
-                return "{\"exact\": \(quoted(q.description)), \"multiplicity\": \(r.multiplicity), \"approx\": \(quoted(q.decimalString(significantDigits: digits)))}"
+                return .object([("exact", .string(q.description)), ("multiplicity", .int(r.multiplicity)),
+                                ("approx", .string(q.decimalString(significantDigits: digits)))])
             case .algebraic(let e):
-                return "{\"lower\": \(quoted(e.lower.description)), \"upper\": \(quoted(e.upper.description)), "
-                    + "\"minimal_polynomial\": \(quoted(e.minimalPolynomial.description(variable: "x"))), "
-                    + "\"multiplicity\": \(r.multiplicity), \"approx\": \(quoted(e.decimalApproximation(significantDigits: digits)))}"
+                return .object([("lower", .string(e.lower.description)), ("upper", .string(e.upper.description)),
+                                ("minimal_polynomial", .string(e.minimalPolynomial.description(variable: "x"))),
+                                ("multiplicity", .int(r.multiplicity)),
+                                ("approx", .string(e.decimalApproximation(significantDigits: digits)))])
             }
         }
-        return "{\"polynomial\": \(quoted(p.description(variable: "x"))), \"interval\": \(quoted(domain.description)), "
-            + "\"complete\": true, \"roots\": [" + items.joined(separator: ", ") + "]}"
+        let report: JSONValue = .object([("polynomial", .string(p.description(variable: "x"))), ("interval", .string(domain.description)),
+                                         ("complete", .bool(true)), ("roots", .array(items))])
+        return report.serialized(indent: nil)
     }
 
-    /// A JSON string literal.
-    static func quoted(_ s: String) -> String { JSONValue.string(s).serialized(indent: nil) }
 }
