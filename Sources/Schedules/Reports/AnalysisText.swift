@@ -10,7 +10,12 @@ public enum AnalysisText {
     static func u(_ r: Result<CanonicalForm, SimplificationError>?) -> String {
         switch r {
         case .success(let f)?: return u(f)
-        case .failure(let e)?: return "undefined (\(e))"
+        // Only a division by zero or a domain error means undefined; a budget leaves it unknown.
+        case .failure(let e)?:
+            switch e {
+            case .divisionByZero, .domain: return "undefined (\(e))"
+            case .tooLarge, .timeBudgetExceeded: return "unknown (\(e))"
+            }
         case nil: return "—"
         }
     }
