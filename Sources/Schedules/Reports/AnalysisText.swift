@@ -62,11 +62,10 @@ public enum AnalysisText {
 
     public static func zeroSet(_ z: ZeroSet, variable: String) -> String {
         if z.identicallyZero { return "identically zero (proven)" }
-        var parts = z.points.map { point($0, variable: variable) }
-        if parts.isEmpty { parts = ["none"] }
+        let listed = z.points.isEmpty ? "none" : ZeroSetSummary.text(z.points, variable: variable, separator: "; ") { point($0, variable: variable) }
         let status = z.complete ? "complete" : "incomplete: \(z.note ?? "not all zeros could be decided")"
         let excluded = z.excluded.isEmpty ? "" : " (" + z.excluded.joined(separator: "; ") + ")"
-        return parts.joined(separator: "; ") + " — " + status + excluded
+        return listed + " — " + status + excluded
     }
 
     public static func limit(_ l: Limit) -> String {
