@@ -250,13 +250,7 @@ extension ReplSession {
     func analyzeReport(_ s: Schedule) -> String {
         let a = ModelAnalysis(s.unifiedModel)
         let title = s.title.map { " — \($0)" } ?? ""
-        var report = AnalysisText.report(a, heading: "\(s.name)\(title)")
-        let checker = ClaimChecker(a)
-        for e in s.expectations {
-            let v = checker.check(e.claim)
-            report += "  expect      \(e.text): \(v.status.rawValue) — \(v.evidence)\n"
-        }
-        return report
+        return AnalysisText.report(a, schedule: s, heading: "\(s.name)\(title)")
     }
 
     func latexDerivation(_ s: Schedule) -> String {

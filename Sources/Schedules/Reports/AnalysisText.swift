@@ -119,10 +119,12 @@ public enum AnalysisText {
         return (d.lowerClosed && d.lower != nil ? "[" : "(") + l + ", " + r + (d.upperClosed && d.upper != nil ? "]" : ")")
     }
 
-    public static func report(_ a: ModelAnalysis, heading: String) -> String {
+    /// The analysis under `heading`, after the one-line `verdict` when there is one.
+    public static func report(_ a: ModelAnalysis, heading: String, verdict: String? = nil) -> String {
         let t = a.model.time
         var lines = [heading]
         func add(_ label: String, _ value: String) { lines.append("  " + label.padding(toLength: 12, withPad: " ", startingAt: 0) + value) }
+        if let verdict { add("verdict", verdict) }
         add("time", "\(t) ∈ \(domain(a.model.domain)), data variance Var(x₀) = \(u(a.model.dataVariance))")
         add("x_t", combination(a.model.alpha, "x₀", a.model.sigma, "ε"))
         add("target", combination(a.model.c, "x₀", a.model.d, "ε"))
