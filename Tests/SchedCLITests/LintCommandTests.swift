@@ -153,7 +153,7 @@ import Testing
         for (item, header) in zip(items, headers) {
             let expected = "\(item["file"]!):\(item["line"]!):\(item["column"]!): \(item["severity"]!)[\(item["code"]!) \(item["name"]!)]: \(item["message"]!)"
             #expect(header == expected)
-            #expect(item["notes"] is [String] && item["evidence"] is [String: String])
+            #expect(item["notes"] is [String] && item["evidence"] is [String: Any])
             #expect(item["end_line"] is Int && item["end_column"] is Int)
         }
     }
