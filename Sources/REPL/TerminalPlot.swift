@@ -195,6 +195,12 @@ extension ReplSession {
                 }
                 return v
             }
+            if logScale && values.allSatisfy({ $0 == nil }) {
+                // No panel with a made-up range: the quantity is only said to be left out.
+                zeroNotes.append("\(text): no positive value at the samples, nothing to show on the log scale")
+                if ZeroFinder(assuming: m.assumptions).zeros(of: form, on: m.domain).identicallyZero { zeroNotes.append("\(text) is identically 0") }
+                continue
+            }
             if dropped { zeroNotes.append("\(text): values ≤ 0 are not shown on the log scale") }
             let zeros = ZeroFinder(assuming: m.assumptions).zeros(of: form, on: m.domain)
             var columns: [Int] = []
@@ -224,6 +230,9 @@ extension ReplSession {
             }
             curves.append(.init(label: text, values: values, zeroColumns: columns))
         }
+        guard !curves.isEmpty else {
+            throw ReplFailure("unplottable", "nothing to plot on the log scale: " + zeroNotes.joined(separator: "; "), in: line)
+        }
         // One panel per curve, stacked over one time axis, each with its own y range (snr
         // would flatten ρ on a shared axis) and its name on its first line (a legend that
         // survives without colour).
@@ -241,7 +250,7 @@ extension ReplSession {
                    + (logScale ? " (log scale)" : "") + (clipped ? " (y range clipped near a pole)" : "")]
         for (k, panel) in rendered.enumerated() {
             let pad = String(repeating: " ", count: gutter - panel.gutter)
-            if curves.count > 1 {
+            if pieces.count > 1 {
                 let name = colour ? TerminalPlot.colours[k % TerminalPlot.colours.count] + curves[k].label + "\u{1B}[0m" : curves[k].label
                 out.append(String(repeating: " ", count: gutter) + "▸ " + name)
             }
