@@ -2,7 +2,7 @@
 """Rewrites the output of every `$ sched …` example in README.md with what the binary
 prints now (stdout then stderr), parsed the way Tests/SchedCLITests/ReadmeExamplesTests
 reads them, and the `sched lint examples/` block between the lint-examples markers
-(LintReadmeTests): an example runs from its `$ sched` line to the closing fence (blank lines
+(LintReadmeTests), and the files shown after a `<!-- file: PATH -->` marker: an example runs from its `$ sched` line to the closing fence (blank lines
 inside a fenced block belong to the output; outside one, a blank line ends it).
 Review the diff before committing: the test exists so that a change of output is a
 decision, not an accident.
@@ -25,7 +25,13 @@ def main():
         if line.startswith("$ sched "):
             out.append(line)
             args = shlex.split(line[len("$ sched "):])
-            r = subprocess.run([binary, *args], capture_output=True, text=True, cwd=root)
+            stdin = None
+            if "<" in args and args.index("<") + 1 < len(args):
+                # `$ sched repl FILE --batch < SESSION`: SESSION is standard input
+                k = args.index("<")
+                stdin = (root / args[k + 1]).read_text()
+                del args[k:k + 2]
+            r = subprocess.run([binary, *args], capture_output=True, text=True, cwd=root, input=stdin)
             text = (r.stdout + r.stderr).rstrip("\n")
             i += 1
             # skip the old output
@@ -47,6 +53,17 @@ def main():
         shown = r.stdout.replace(str(root) + "/", "")
         a = text.index(begin) + len(begin)
         text = text[:a] + shown + text[text.index(end):]
+    # A fenced block after `<!-- file: PATH -->` shows that file (ReadmeExamplesTests).
+    marker = "<!-- file: "
+    at = 0
+    while (m := text.find(marker, at)) >= 0:
+        close = text.index(" -->\n```\n", m)
+        shown_path = text[m + len(marker):close]
+        a = close + len(" -->\n```\n")
+        b = text.index("```\n", a)
+        content = (root / shown_path).read_text()
+        text = text[:a] + content + text[b:]
+        at = a + len(content)
     path.write_text(text)
 
 

@@ -163,11 +163,11 @@ public enum Linter {
                 if let rule = a.rule {
                     guard options.isEnabled(rule.code) else { continue }   // a disabled rule cannot be judged
                     kept.append(Finding(S502UnusedAllow.info, "'allow \(a.entry.rule)' suppresses nothing: \(rule.label) does not fire in schedule '\(schedule.name)'",
-                                        at: a.entry.range, evidence: [("rule", rule.code)], schedule: schedule.name))
+                                        at: a.entry.range, evidence: [("rule", .string(rule.code))], schedule: schedule.name))
                 } else {
                     let hint = RuleCatalogue.suggestion(for: a.entry.rule).map { "; did you mean '\($0)'?" } ?? ""
                     kept.append(Finding(S502UnusedAllow.info, "'allow \(a.entry.rule)' names no rule\(hint)", at: a.entry.range,
-                                        evidence: [("rule", a.entry.rule)], schedule: schedule.name))
+                                        evidence: [("rule", .string(a.entry.rule))], schedule: schedule.name))
                 }
             }
         }
@@ -237,11 +237,11 @@ public enum Linter {
                 if let rule = RuleCatalogue.rule(named: a.rule) {
                     guard options.isEnabled(rule.code) else { continue }
                     kept.append(Finding(S502UnusedAllow.info, "'# sched: allow \(a.rule)' suppresses nothing: \(rule.label) does not fire on line \(line)",
-                                        at: a.range, evidence: [("rule", rule.code)]))
+                                        at: a.range, evidence: [("rule", .string(rule.code))]))
                 } else {
                     let hint = RuleCatalogue.suggestion(for: a.rule).map { "; did you mean '\($0)'?" } ?? ""
                     kept.append(Finding(S502UnusedAllow.info, "'# sched: allow \(a.rule)' names no rule\(hint)", at: a.range,
-                                        evidence: [("rule", a.rule)]))
+                                        evidence: [("rule", .string(a.rule))]))
                 }
             }
         }

@@ -31,13 +31,15 @@ public struct Finding: Sendable {
     public var range: SourceRange
     /// `= note:` lines: the evidence in words.
     public var notes: [String]
-    /// The evidence as key/value pairs, in order (for JSON and SARIF).
-    public var evidence: [(key: String, value: String)]
+    /// The evidence as key/value pairs, in order (for JSON and SARIF): expressions as
+    /// strings in sched's syntax, flags as booleans, decimals as numbers, points and
+    /// intervals as objects (`Evidence`).
+    public var evidence: [(key: String, value: JSONValue)]
     /// The schedule it is about, if any.
     public var schedule: String?
 
     public init(_ rule: RuleInfo, _ message: String, at range: SourceRange, notes: [String] = [],
-                evidence: [(key: String, value: String)] = [], schedule: String? = nil, severity: Severity? = nil) {
+                evidence: [(key: String, value: JSONValue)] = [], schedule: String? = nil, severity: Severity? = nil) {
         self.rule = rule
         self.severity = severity ?? rule.severity
         self.message = message

@@ -30,8 +30,8 @@ extension ReplSession {
               details: "The current schedule is marked with '*'."),
         .init(name: "use", arguments: "NAME", summary: "switch to another schedule of the session",
               details: "Makes NAME current; statements and queries then apply to it. ':use NEW' with a new name starts an empty schedule."),
-        .init(name: "plot", arguments: "Q [Q…] [--log]", summary: "plot quantities over the domain",
-              details: "A terminal plot (braille characters) of each expression over the time domain (cut at 10 past the lower end when infinite): one panel per expression, stacked over one time axis, each with its own y range (0 is the floor of a quantity that is nowhere negative) and its name; the x axis labelled with the ends, and each zero crossing marked ● on the zero line and listed. `--log` draws every panel on a log₁₀ y axis (values ≤ 0 left out, and said so). Separate expressions by spaces, or by commas when they contain spaces."),
+        .init(name: "plot", arguments: "Q [Q…] [--log] [--x logsnr]", summary: "plot quantities over the domain",
+              details: "A terminal plot (braille characters) of each expression over the time domain (cut at 10 past the lower end when infinite): one panel per expression, stacked over one time axis, each with its own y range (0 is the floor of a quantity that is nowhere negative) and its name; the x axis labelled with the ends, and each zero crossing marked ● on the zero line and listed. `--log` draws every panel on a log₁₀ y axis (values ≤ 0 left out, and said so). `--x logsnr` (or `--x lambda`) plots against λ = log(α²/σ²) instead of time, from λ at the ends (or, where λ = ±∞, at the time samples next to them); λ must be certified strictly monotone over the samples. Separate expressions by spaces, or by commas when they contain spaces."),
         .init(name: "unicode", arguments: "", summary: "print results with Unicode mathematics (√, α, ², −)",
               details: "The default."),
         .init(name: "ascii", arguments: "", summary: "print results in plain ASCII (sqrt, alpha, ^2)",
@@ -250,13 +250,7 @@ extension ReplSession {
     func analyzeReport(_ s: Schedule) -> String {
         let a = ModelAnalysis(s.unifiedModel)
         let title = s.title.map { " — \($0)" } ?? ""
-        var report = AnalysisText.report(a, heading: "\(s.name)\(title)")
-        let checker = ClaimChecker(a)
-        for e in s.expectations {
-            let v = checker.check(e.claim)
-            report += "  expect      \(e.text): \(v.status.rawValue) — \(v.evidence)\n"
-        }
-        return report
+        return AnalysisText.report(a, schedule: s, heading: "\(s.name)\(title)")
     }
 
     func latexDerivation(_ s: Schedule) -> String {

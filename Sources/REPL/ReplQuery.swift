@@ -92,7 +92,7 @@ extension ReplSession {
     func zeroSetText(_ z: ZeroSet) -> String {
         let t = schedule.model?.time.name ?? "t"
         if z.identicallyZero { return "identically 0 on the domain" }
-        let items = z.points.map { p -> String in
+        let items = ZeroSetSummary.text(z.points, variable: t, separator: ", ") { p -> String in
             let m = (p.multiplicity ?? 1) > 1 ? " (multiplicity \(p.multiplicity!))" : ""
             switch p.location {
             case .exact(let f):
@@ -102,7 +102,7 @@ extension ReplSession {
                 return "≈ \(p.approximation) (the only zero in (\(l), \(u))\(poly))\(m)"
             }
         }
-        var out = "{" + items.joined(separator: ", ") + "}"
+        var out = "{" + items + "}"
         if !z.complete { out += "  (incomplete: \(z.note ?? "not every zero could be decided"))" }
         return out
     }

@@ -147,6 +147,20 @@ extension ReplSession {
         // `--log`: a log₁₀ y axis for every panel.
         let logScale = pieces.contains { $0.0 == "--log" }
         pieces.removeAll { $0.0 == "--log" }
+        // `--x logsnr` (or `--x=logsnr`, `--x lambda`): λ as the x axis; `--x t` is the default.
+        var onLogSNR = false
+        if let i = pieces.firstIndex(where: { $0.0 == "--x" || $0.0.hasPrefix("--x=") }) {
+            let inline = pieces[i].0.hasPrefix("--x=") ? String(pieces[i].0.dropFirst(4)) : nil
+            guard let axis = inline ?? (i + 1 < pieces.count ? pieces[i + 1].0 : nil) else {
+                throw ReplFailure("usage", "--x needs an axis: logsnr (or lambda), or the time variable", in: line)
+            }
+            pieces.removeSubrange(i...(inline == nil ? i + 1 : i))
+            switch axis {
+            case "logsnr", "lambda", "λ", "lamda": onLogSNR = true
+            case model.unifiedModel.time: onLogSNR = false
+            default: throw ReplFailure("usage", "unknown x axis '\(axis)': write --x logsnr (or lambda), or --x \(model.unifiedModel.time)", in: line)
+            }
+        }
         guard !pieces.isEmpty else { throw ReplFailure("usage", "nothing to plot: give quantities or expressions, e.g. :plot rho det", in: line) }
         let m = model.unifiedModel
         let t = m.time
@@ -156,7 +170,9 @@ extension ReplSession {
         let upperForm = m.domain.upper
         let upper = upperForm.flatMap { $0.value(at: [:], correctDigits: 17)?.ball.doubleValue } ?? lower + 10
         let n = 2 * plotWidth
-        let xs = (0..<n).map { lower + (Double($0) + 0.5) / Double(n) * (upper - lower) }
+        let timeSamples = (0..<n).map { lower + (Double($0) + 0.5) / Double(n) * (upper - lower) }
+        let lambdaAxis = onLogSNR ? try logSNRAxis(m, samples: timeSamples, columns: n, line: line) : nil
+        let xs = lambdaAxis?.times ?? timeSamples
         var curves: [TerminalPlot.Curve] = []
         var zeroNotes: [String] = []
         for (text, pieceStart) in pieces {
@@ -179,6 +195,12 @@ extension ReplSession {
                 }
                 return v
             }
+            if logScale && values.allSatisfy({ $0 == nil }) {
+                // No panel with a made-up range: the quantity is only said to be left out.
+                zeroNotes.append("\(text): no positive value at the samples, nothing to show on the log scale")
+                if ZeroFinder(assuming: m.assumptions).zeros(of: form, on: m.domain).identicallyZero { zeroNotes.append("\(text) is identically 0") }
+                continue
+            }
             if dropped { zeroNotes.append("\(text): values ≤ 0 are not shown on the log scale") }
             let zeros = ZeroFinder(assuming: m.assumptions).zeros(of: form, on: m.domain)
             var columns: [Int] = []
@@ -191,8 +213,12 @@ extension ReplSession {
                     case .enclosure(let l, let u, _): x = (l + u).timesPowerOfTwo(-1).doubleValue
                     }
                     guard let x, x >= lower, x <= upper else { continue }
-                    let c = min(plotWidth - 1, max(0, Int(((x - lower) / (upper - lower) * Double(plotWidth)).rounded(.down))))
-                    columns.append(c)
+                    if let lambdaAxis {
+                        // A zero beyond the λ window (at an end where λ = ±∞) is listed, not marked.
+                        if let c = lambdaAxis.column(ofTime: x, width: plotWidth) { columns.append(c) }
+                    } else {
+                        columns.append(min(plotWidth - 1, max(0, Int(((x - lower) / (upper - lower) * Double(plotWidth)).rounded(.down)))))
+                    }
                     switch p.location {
                     case .exact(let f): listed.append("\(t) = \(show(f))")
                     case .enclosure: listed.append("\(t) ≈ \(p.approximation)")
@@ -203,6 +229,9 @@ extension ReplSession {
                 zeroNotes.append("● \(text) = 0 at " + listed.joined(separator: ", ") + (zeros.complete ? "" : " (and possibly elsewhere)"))
             }
             curves.append(.init(label: text, values: values, zeroColumns: columns))
+        }
+        guard !curves.isEmpty else {
+            throw ReplFailure("unplottable", "nothing to plot on the log scale: " + zeroNotes.joined(separator: "; "), in: line)
         }
         // One panel per curve, stacked over one time axis, each with its own y range (snr
         // would flatten ρ on a shared axis) and its name on its first line (a legend that
@@ -215,11 +244,13 @@ extension ReplSession {
         let gutter = rendered.map(\.gutter).max() ?? 2
         let domainText = AnalysisText.domain(m.domain)
         let clipped = panels.contains { $0.yRange().clipped }
-        var out = [pieces.map(\.0).joined(separator: ", ") + " over \(t) ∈ \(domainText)" + (upperForm == nil ? " (cut at \(t) = \(Self.short(upper)))" : "")
+        let over = lambdaAxis.map { "λ = log-SNR ∈ [\(Self.short($0.low)), \(Self.short($0.high))] (\(t) ∈ \(domainText))" }
+            ?? "\(t) ∈ \(domainText)" + (upperForm == nil ? " (cut at \(t) = \(Self.short(upper)))" : "")
+        var out = [pieces.map(\.0).joined(separator: ", ") + " over " + over
                    + (logScale ? " (log scale)" : "") + (clipped ? " (y range clipped near a pole)" : "")]
         for (k, panel) in rendered.enumerated() {
             let pad = String(repeating: " ", count: gutter - panel.gutter)
-            if curves.count > 1 {
+            if pieces.count > 1 {
                 let name = colour ? TerminalPlot.colours[k % TerminalPlot.colours.count] + curves[k].label + "\u{1B}[0m" : curves[k].label
                 out.append(String(repeating: " ", count: gutter) + "▸ " + name)
             }
@@ -227,9 +258,9 @@ extension ReplSession {
         }
         let axis = String(repeating: " ", count: gutter - 1) + "└" + String(repeating: "─", count: plotWidth)
         out.append(axis)
-        let left = upperForm == nil || true ? show(lowerForm) : ""
-        let right = upperForm.map { show($0) } ?? Self.short(upper)
-        let middle = t
+        let left = lambdaAxis.map { Self.short($0.low) } ?? show(lowerForm)
+        let right = lambdaAxis.map { Self.short($0.high) } ?? upperForm.map { show($0) } ?? Self.short(upper)
+        let middle = lambdaAxis == nil ? t : "λ"
         var labelLine = String(repeating: " ", count: gutter) + left
         let middleColumn = gutter + plotWidth / 2 - middle.count / 2
         if labelLine.count < middleColumn { labelLine += String(repeating: " ", count: middleColumn - labelLine.count) + middle }
@@ -241,4 +272,30 @@ extension ReplSession {
     }
 
     static func short(_ x: Double) -> String { String(format: "%g", x) }
+
+    /// The λ axis of a plot over `samples`, or the reason there is none.
+    func logSNRAxis(_ m: UnifiedModel, samples: [Double], columns: Int, line: String) throws -> LogSNRAxis {
+        guard case .success(let lambda)? = m.quantities()["logsnr"] else {
+            throw ReplFailure("unplottable", "log-SNR has no canonical form for this schedule: it cannot be the x axis", in: line)
+        }
+        guard lambda.symbols.subtracting([m.time]).isEmpty else {
+            throw ReplFailure("unplottable", "log-SNR depends on \(lambda.symbols.subtracting([m.time]).sorted().joined(separator: ", ")): give the parameter a value to plot against it", in: line)
+        }
+        // A closed end where λ is finite (EDM's s = 1/500) bounds the axis; where λ = ±∞
+        // (α or σ vanishes) the axis stops at the time sample next to it.
+        func finiteEnd(_ form: CanonicalForm?, closed: Bool) -> Double? {
+            guard closed, let form, let x = form.value(at: [:], correctDigits: 17)?.ball.doubleValue, let r = Rational(exactly: x),
+                  lambda.ball(at: [m.time: r], precision: 128).isFinite else { return nil }
+            return x
+        }
+        let bounded = [finiteEnd(m.domain.lower, closed: m.domain.lowerClosed)].compactMap { $0 } + samples
+            + [finiteEnd(m.domain.upper, closed: m.domain.upperClosed)].compactMap { $0 }
+        do {
+            return try LogSNRAxis(lambda: lambda, time: m.time, samples: bounded, columns: columns)
+        } catch .undefined(let reason) {
+            throw ReplFailure("unplottable", "\(reason): it cannot be the x axis", in: line)
+        } catch .notMonotone {
+            throw ReplFailure("unplottable", "log-SNR is not certified strictly monotone over the time samples: it cannot be the x axis", in: line)
+        }
+    }
 }

@@ -92,12 +92,6 @@ enum ScheduleReports {
 
     static func text(_ a: ModelAnalysis, schedule s: Schedule, file: ScheduleFile) -> String {
         let title = s.title.map { " — \($0)" } ?? ""
-        var report = AnalysisText.report(a, heading: "\(s.name)\(title)  (\(file.path):\(s.range.start.line):\(s.range.start.column))")
-        let checker = ClaimChecker(a)
-        for e in s.expectations {
-            let v = checker.check(e.claim)
-            report += "  expect      \(e.text): \(v.status.rawValue) — \(v.evidence)\n"
-        }
-        return report
+        return AnalysisText.report(a, schedule: s, heading: "\(s.name)\(title)  (\(file.path):\(s.range.start.line):\(s.range.start.column))")
     }
 }

@@ -49,4 +49,22 @@ import Testing
     @Test func logScaleSaysWhatItLeavesOut() throws {
         #expect(plot(":plot rho --log").output.contains("rho: values ≤ 0 are not shown on the log scale"))
     }
+
+    /// A quantity with no positive value gets no log-scale panel (no made-up range),
+    /// only the note; with nothing left to draw the plot is refused.
+    @Test func logScaleLeavesOutAQuantityWithNoPositiveValue() {
+        var s = ReplSession()
+        for (i, line) in ["alpha = cos(pi/2 t)", "sigma = sin(pi/2 t)", "target = alpha eps - sigma x0"].enumerated() {
+            _ = s.execute(line, lineNumber: i + 1)
+        }
+        let both = s.execute(":plot rho snr --log", lineNumber: 4)
+        #expect(!both.failed, "\(both.errors)")
+        let lines = both.output.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "rho, snr over t ∈ [0, 1] (log scale)")
+        #expect(lines[1].hasSuffix("▸ snr") && !lines.contains { $0.hasSuffix("▸ rho") })
+        #expect(lines.suffix(3) == ["rho: no positive value at the samples, nothing to show on the log scale", "rho is identically 0", "● snr = 0 at t = 1"])
+        let alone = s.execute(":plot rho --log", lineNumber: 5)
+        #expect(alone.failed)
+        #expect(alone.errors.hasPrefix("<stdin>:5:1: error: nothing to plot on the log scale: rho: no positive value at the samples, nothing to show on the log scale; rho is identically 0"), "\(alone.errors)")
+    }
 }

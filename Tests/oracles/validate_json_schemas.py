@@ -80,7 +80,7 @@ def main():
         edge.write_text(EDGE_CASES)
         broken = Path(tmp) / "broken.sched"
         broken.write_text("schedule x { alpha = ( }\n")
-        files = sorted(glob.glob(str(ROOT / "examples/*.sched"))) + sorted(glob.glob(str(ROOT / "docs/examples/*.sched"))) + [str(edge)]
+        files = sorted(glob.glob(str(ROOT / "examples/*.sched"))) + sorted(glob.glob(str(ROOT / "examples/tutorial/*.sched"))) + sorted(glob.glob(str(ROOT / "docs/examples/*.sched"))) + [str(edge)]
         analyzed = []
         for f in files:
             code, out = run(binary, ["analyze", f, "--format", "json"])
@@ -110,6 +110,15 @@ def main():
         if validators["analyze"].is_valid(bad): failures.append("analyze schema accepts complete = \"true\"")
     if validators["lint"].is_valid([{"file": "f", "line": 0, "column": 1, "code": "X1"}]):
         failures.append("lint schema accepts a finding without its fields")
+    # Typed evidence: a flag is a boolean, an interval an object, not text.
+    finding = {"file": "f", "line": 1, "column": 1, "end_line": 1, "end_column": 2, "code": "S202", "name": "rho-vanishes",
+               "severity": "warning", "message": "m", "notes": [], "evidence": {"complete": True, "zeros": [{"exact": "1/2", "decimal": 0.5}]}}
+    if not validators["lint"].is_valid([finding]):
+        failures.append("lint schema rejects typed evidence")
+    for key, text in [("complete", "true"), ("zeros", "t = 1/2"), ("intervals", "(0, 0.06)")]:
+        bad = copy.deepcopy(finding)
+        bad["evidence"][key] = text
+        if validators["lint"].is_valid([bad]): failures.append(f"lint schema accepts evidence {key} = {text!r} as text")
     if validators["simplify"].is_valid({"input": "t"}):
         failures.append("simplify schema accepts a document without result")
     for f in failures: print("FAIL", f)

@@ -17,7 +17,7 @@ public enum JSONReporter {
             ("code", .string(f.rule.code)), ("name", .string(f.rule.name)),
             ("severity", .string(f.severity.rawValue)), ("message", .string(f.message)),
             ("notes", .array(f.notes.map { .string($0) })),
-            ("evidence", .object(f.evidence.map { ($0.key, .string($0.value)) })),
+            ("evidence", .object(f.evidence.map { ($0.key, $0.value) })),
         ]
         if let s = f.schedule { fields.append(("schedule", .string(s))) }
         return .object(fields)

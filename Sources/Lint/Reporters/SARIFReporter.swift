@@ -30,7 +30,7 @@ public enum SARIFReporter {
                 }
                 let text = ([f.message] + f.notes).joined(separator: "\n")
                 var properties: [(String, JSONValue)] = [("name", .string(f.rule.name))]
-                properties += f.evidence.map { ($0.key, .string($0.value)) }
+                properties += f.evidence.map { ($0.key, $0.value) }
                 return .object([
                     ("ruleId", .string(f.rule.code)),
                     ("ruleIndex", .int(rules.firstIndex { $0.code == f.rule.code } ?? 0)),

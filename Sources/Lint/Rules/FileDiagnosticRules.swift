@@ -24,7 +24,7 @@ enum FileDiagnosticRules {
                 note.range.map { "\(note.message) (at \($0.start))" } ?? note.message
             }
             notes += d.fixIts.map { "fix: replace with '\($0.replacement)'" }
-            return Finding(rule, d.message, at: d.range, notes: notes, evidence: [("diagnostic", d.id.rawValue)],
+            return Finding(rule, d.message, at: d.range, notes: notes, evidence: [("diagnostic", .string(d.id.rawValue))],
                            severity: d.severity)
         }
     }

@@ -42,7 +42,10 @@ public enum S006UndefinedOnDomain: LintRule {
         }
         return [Finding(info, "a coefficient is undefined \(u.intervals.isEmpty ? "at" : "for") \(places[0]) on the domain \(c.domainText)",
                         at: c.schedule.statementUndefinedOnDomain(c.analysis.model) ?? c.forwardRange,
-                        notes: notes, evidence: [("points", places.joined(separator: "; "))], schedule: c.schedule.name)]
+                        notes: notes,
+                        evidence: [("points", .array(u.points.map(Evidence.zero))), ("intervals", .array(u.intervals.map(Evidence.interval))),
+                                   ("complete", .bool(u.complete))],
+                        schedule: c.schedule.name)]
     }
 
     /// [0, 1/2) in the ASCII syntax of the messages.

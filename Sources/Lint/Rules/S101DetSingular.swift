@@ -19,7 +19,7 @@ public enum S101DetSingular: LintRule {
         if z.identicallyZero {
             return [Finding(info, "det A is identically 0: the target carries no information beyond x_t",
                             at: c.targetRange, notes: ["det A = α·d − σ·c = 0 for every \(c.time) in \(c.domainText) (proven)"],
-                            evidence: [("det", "0"), ("zeros", "identically zero")], schedule: c.schedule.name)]
+                            evidence: [("det", "0"), ("identically_zero", .bool(true))], schedule: c.schedule.name)]
         }
         let interior = z.points.filter { !c.isAtEnd($0, .lower) && !c.isAtEnd($0, .upper) }
         guard let first = interior.first else { return [] }
@@ -28,6 +28,7 @@ public enum S101DetSingular: LintRule {
                                 : "proven; the search for other zeros was incomplete: \(z.note ?? "")"
         return [Finding(info, "det A = 0 at \(c.shortPointText(first)): x̂0 and ε̂ cannot be recovered there",
                         at: c.targetRange, notes: ["det A(\(c.time)) = \(detText), zero at \(points.joined(separator: ", ")) (\(others))"],
-                        evidence: [("det", detText), ("zeros", points.joined(separator: "; "))], schedule: c.schedule.name)]
+                        evidence: [("det", .string(detText)), ("zeros", .array(interior.map(Evidence.zero))), ("complete", .bool(z.complete))],
+                        schedule: c.schedule.name)]
     }
 }

@@ -36,8 +36,8 @@ public enum S102DetSingularEndpoint: LintRule {
                 info, "det A = 0 at \(c.describe(end)): \(which) not recoverable there",
                 at: c.targetRange,
                 notes: notes + ["a target with det A ≠ 0 at this end avoids it: v-prediction (y = α·ε − σ·x0, det A = α² + σ²) or the velocity"],
-                evidence: [("det", ScheduleContext.text(det)), ("end", c.endText(end)),
-                           ("role", end == c.dataEnd ? "data" : "noise"), ("unrecoverable", broken.joined(separator: ", "))],
+                evidence: [("det", .string(ScheduleContext.text(det))), ("end", c.endEvidence(end)),
+                           ("role", end == c.dataEnd ? "data" : "noise"), ("unrecoverable", .array(broken.map { .string($0) }))],
                 schedule: c.schedule.name))
         }
         return out

@@ -27,7 +27,7 @@ public enum S103AmplificationUnbounded: LintRule {
                 info, "\(grows.joined(separator: " and ")) grow\(grows.count == 1 ? "s" : "") without bound towards \(c.describe(end))",
                 at: c.targetRange,
                 notes: ["det A(\(c.time)) = \(ScheduleContext.text(det)) → 0 as \(c.time) → \(ScheduleContext.text(c.endForm(end)!)) (exact limit), while the numerator does not vanish"],
-                evidence: [("det", ScheduleContext.text(det)), ("end", c.endText(end)), ("unbounded", grows.joined(separator: "; "))],
+                evidence: [("det", .string(ScheduleContext.text(det))), ("end", c.endEvidence(end)), ("unbounded", .array(grows.map { .string($0) }))],
                 schedule: c.schedule.name))
         }
         return out

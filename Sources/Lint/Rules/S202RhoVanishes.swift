@@ -27,7 +27,7 @@ public enum S202RhoVanishes: LintRule {
         return [Finding(info, "correlation between x_t and the target vanishes at \(interior.map(c.shortPointText).joined(separator: ", "))",
                         at: c.targetRange,
                         notes: ["ρ(\(c.time)) = \(ScheduleContext.text(rho)), \(kind)\(points.count == 1 ? "" : "s") at \(points.joined(separator: ", ")) (\(rest))"],
-                        evidence: [("rho", ScheduleContext.text(rho)), ("zeros", points.joined(separator: "; ")), ("complete", z.complete ? "true" : "false")],
+                        evidence: [("rho", .string(ScheduleContext.text(rho))), ("zeros", .array(interior.map(Evidence.zero))), ("complete", .bool(z.complete))],
                         schedule: c.schedule.name)]
     }
 }

@@ -28,10 +28,20 @@ public enum S203RhoWeak: LintRule {
         let weak = chart.negativePieces.map { "(\(label(chart, $0.below, .lower, c)), \(label(chart, $0.above, .upper, c)))" }
         guard !weak.isEmpty else { return [] }
         let list = weak.joined(separator: ", ")
+        // The same open intervals as the message, with exact ends (or isolating intervals).
+        let intervals = chart.negativePieces.map {
+            Evidence.interval(lower: end(chart, $0.below, .lower, c), upper: end(chart, $0.above, .upper, c), lowerClosed: false, upperClosed: false)
+        }
         return [Finding(info, "the correlation between x_t and the target is weak (|ρ| < 0.1) for \(c.time) in \(list)",
                         at: c.targetRange,
                         notes: ["|ρ| < 1/10 ⇔ Cov² − Var(x_t)·Var(y)/100 < 0; its zeros on \(c.domainText) are complete, the sign between them certified"],
-                        evidence: [("intervals", list), ("threshold", "0.1")], schedule: c.schedule.name)]
+                        evidence: [("intervals", .array(intervals)), ("threshold", .number(0.1))], schedule: c.schedule.name)]
+    }
+
+    /// A piece's end as evidence: the domain's end, or the zero of Cov² − Var(x_t)·Var(y)/100.
+    static func end(_ chart: SignChart, _ index: Int?, _ end: ScheduleContext.End, _ c: ScheduleContext) -> JSONValue {
+        guard let index else { return c.endEvidence(end) }
+        return Evidence.zero(chart.points[index].point)
     }
 
     /// A piece's end as printed: the domain's end, an exact point, or the decimal of

@@ -22,7 +22,7 @@ public enum S301NotVariancePreserving: LintRule {
         return [Finding(info, "the schedule is not variance-preserving: Var(x_t) = \(ScheduleContext.text(vx)) ≠ \(ScheduleContext.text(s2))",
                         at: c.forwardRange,
                         notes: ["Var(x_t) − data variance = \(value) ≠ 0 at \(at) (exact evaluation)"],
-                        evidence: [("var_x", ScheduleContext.text(vx)), ("data_variance", ScheduleContext.text(s2)), ("witness", at)],
+                        evidence: [("var_x", .string(ScheduleContext.text(vx))), ("data_variance", .string(ScheduleContext.text(s2))), ("witness", .string(at))],
                         schedule: c.schedule.name)]
     }
 }

@@ -27,7 +27,7 @@ public enum S302StartNotData: LintRule {
         var notes = ["at \(c.endText(end)): α = \(ScheduleContext.text(a)), σ = \(ScheduleContext.text(s)) (exact)"]
         if let o = c.orientationNote { notes.append(o) }
         return [Finding(info, "x_t is not the data at \(c.describe(end)): \(what)", at: c.forwardRange, notes: notes,
-                        evidence: [("end", c.endText(end)), ("alpha", ScheduleContext.text(a)), ("sigma", ScheduleContext.text(s))],
+                        evidence: [("end", c.endEvidence(end)), ("alpha", .string(ScheduleContext.text(a))), ("sigma", .string(ScheduleContext.text(s)))],
                         schedule: c.schedule.name)]
     }
 }

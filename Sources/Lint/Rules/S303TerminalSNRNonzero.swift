@@ -20,14 +20,14 @@ public enum S303TerminalSNRNonzero: LintRule {
     public static func check(_ c: ScheduleContext) -> [Finding] {
         let end = c.noiseEnd
         guard let a = c.endValue("alpha", end), c.isNonzero(a) else { return [] }
-        var notes: [String] = [], evidence: [(key: String, value: String)] = [("end", c.endText(end)), ("alpha", ScheduleContext.text(a))]
+        var notes: [String] = [], evidence: [(key: String, value: JSONValue)] = [("end", c.endEvidence(end)), ("alpha", .string(ScheduleContext.text(a)))]
         var message = "the terminal SNR at \(c.describe(end)) is not zero"
         if let snr = c.endValue("snr", end) {
             let exact = ScheduleContext.text(snr)
             let approx = ScheduleContext.approximate(snr) ?? "?"
             message = "the terminal SNR at \(c.describe(end)) is \(exact) ≈ \(approx), not 0"
             notes.append("SNR = α²/σ² = \(exact) ≈ \(approx) at \(c.endText(end)) (exact value; the decimal has correct digits)")
-            evidence += [("snr", exact), ("snr_approx", approx)]
+            evidence += [("snr", .string(exact)), ("snr_approx", Evidence.number(approx))]
         }
         if c.model.alpha.symbols.contains(c.time) {
             notes.append("α = \(ScheduleContext.text(a)) ≠ 0 there: the sampler starts from pure noise, which the model never saw at this time; rescale so that α = 0 at the noise end (zero terminal SNR)")

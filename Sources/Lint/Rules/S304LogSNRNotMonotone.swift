@@ -83,6 +83,6 @@ public enum S304LogSNRNotMonotone: LintRule {
         var notes = ["dλ/d\(c.time) = \(derivative) (λ = log(α²/σ²)); \(where_) (proven)"]
         if let o = c.orientationNote { notes.append(o) }
         return Finding(info, message, at: c.forwardRange, notes: notes,
-                       evidence: [("dlogsnr", derivative), ("where", where_)], schedule: c.schedule.name)
+                       evidence: [("dlogsnr", .string(derivative)), ("where", .string(where_))], schedule: c.schedule.name)
     }
 }

@@ -17,10 +17,10 @@ public enum S401ExpectFailed: LintRule {
         ExpectationRules.verdicts(c).compactMap { e, v in
             guard v.status == .refuted else { return nil }
             var notes = [v.evidence]
-            var evidence: [(key: String, value: String)] = [("claim", e.text), ("status", "refuted"), ("evidence", v.evidence)]
+            var evidence: [(key: String, value: JSONValue)] = [("claim", .string(e.text)), ("status", "refuted"), ("evidence", .string(v.evidence))]
             if let point = v.counterexample, !point.isEmpty {
                 notes.insert("counterexample: \(point)", at: 0)
-                evidence.append(("counterexample", point))
+                evidence.append(("counterexample", .string(point)))
             }
             let evidenceText = v.evidence.hasSuffix(" at ") ? String(v.evidence.dropLast(4)) + " (a nonzero constant)" : v.evidence
             notes[notes.count - 1] = evidenceText

@@ -18,7 +18,7 @@ public enum S402ExpectUnproven: LintRule {
             guard v.status == .unknown else { return nil }
             return Finding(info, "expect \(e.text) could be neither proven nor refuted", at: e.range,
                            notes: ["tried: \(v.evidence)"],
-                           evidence: [("claim", e.text), ("status", "unknown"), ("evidence", v.evidence)], schedule: c.schedule.name)
+                           evidence: [("claim", .string(e.text)), ("status", "unknown"), ("evidence", .string(v.evidence))], schedule: c.schedule.name)
         }
     }
 }

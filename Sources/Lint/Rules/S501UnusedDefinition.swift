@@ -31,7 +31,7 @@ public enum S501UnusedDefinition: LintRule {
             if used.contains(where: { $0.key != own && $0.words.contains(name) }) { continue }
             out.append(Finding(info, "\(kind) '\(name)' is never used", at: range,
                                notes: ["no other statement of schedule '\(s.name)' mentions '\(name)'"],
-                               evidence: [("kind", kind), ("name", name)], schedule: s.name))
+                               evidence: [("kind", .string(kind)), ("name", .string(name))], schedule: s.name))
         }
         return out
     }

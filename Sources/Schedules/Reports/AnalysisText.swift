@@ -10,7 +10,12 @@ public enum AnalysisText {
     static func u(_ r: Result<CanonicalForm, SimplificationError>?) -> String {
         switch r {
         case .success(let f)?: return u(f)
-        case .failure(let e)?: return "undefined (\(e))"
+        // Only a division by zero or a domain error means undefined; a budget leaves it unknown.
+        case .failure(let e)?:
+            switch e {
+            case .divisionByZero, .domain: return "undefined (\(e))"
+            case .tooLarge, .timeBudgetExceeded: return "unknown (\(e))"
+            }
         case nil: return "—"
         }
     }
@@ -57,11 +62,10 @@ public enum AnalysisText {
 
     public static func zeroSet(_ z: ZeroSet, variable: String) -> String {
         if z.identicallyZero { return "identically zero (proven)" }
-        var parts = z.points.map { point($0, variable: variable) }
-        if parts.isEmpty { parts = ["none"] }
+        let listed = z.points.isEmpty ? "none" : ZeroSetSummary.text(z.points, variable: variable, separator: "; ") { point($0, variable: variable) }
         let status = z.complete ? "complete" : "incomplete: \(z.note ?? "not all zeros could be decided")"
         let excluded = z.excluded.isEmpty ? "" : " (" + z.excluded.joined(separator: "; ") + ")"
-        return parts.joined(separator: "; ") + " — " + status + excluded
+        return listed + " — " + status + excluded
     }
 
     public static func limit(_ l: Limit) -> String {
@@ -115,10 +119,12 @@ public enum AnalysisText {
         return (d.lowerClosed && d.lower != nil ? "[" : "(") + l + ", " + r + (d.upperClosed && d.upper != nil ? "]" : ")")
     }
 
-    public static func report(_ a: ModelAnalysis, heading: String) -> String {
+    /// The analysis under `heading`, after the one-line `verdict` when there is one.
+    public static func report(_ a: ModelAnalysis, heading: String, verdict: String? = nil) -> String {
         let t = a.model.time
         var lines = [heading]
         func add(_ label: String, _ value: String) { lines.append("  " + label.padding(toLength: 12, withPad: " ", startingAt: 0) + value) }
+        if let verdict { add("verdict", verdict) }
         add("time", "\(t) ∈ \(domain(a.model.domain)), data variance Var(x₀) = \(u(a.model.dataVariance))")
         add("x_t", combination(a.model.alpha, "x₀", a.model.sigma, "ε"))
         add("target", combination(a.model.c, "x₀", a.model.d, "ε"))

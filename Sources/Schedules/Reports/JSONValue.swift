@@ -4,6 +4,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A decimal number (a finite Double; NaN and infinities serialize as null, which
+    /// JSON has instead).
+    case number(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -20,6 +23,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
+        case .number(let x): return x.isFinite ? "\(x)" : "null"
         case .string(let s): return JSONValue.quoted(s)
         case .array(let items):
             if items.isEmpty { return "[]" }
@@ -52,4 +56,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
         return out + "\""
     }
+}
+
+/// Evidence and reports are mostly strings in sched's syntax: `"0"`, `"identity"`.
+extension JSONValue: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
 }
