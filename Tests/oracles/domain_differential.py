@@ -1186,6 +1186,8 @@ def check_zeros(m, a, rep, name):
                                 if found:     # a zero the grid could not resolve: the claims see it too
                                     true.append(+r)
                                     true.sort()
+                if not found and q == "rho":
+                    found = rho_zero_beside_a_common_zero(m, lo, hi)
                 rep.ok(found, "enclosure-without-zero", name, f"zeros.{q}: no zero at a defined point in ({p['lower']}, {p['upper']})")
                 # several zeros: counted with the accuracy of exact points (1e-80), since
                 # an exact zero 1e-61 outside the enclosure's end is outside it
@@ -1204,6 +1206,28 @@ def check_zeros(m, a, rep, name):
                        f"zeros.{q}: complete, but {q} = 0 at t ≈ {mpmath.nstr(r, 20)} is not reported")
         else:
             rep.unknown[f"zeros.{q} incomplete"] += 1
+
+
+def rho_zero_beside_a_common_zero(m, lo, hi):
+    """A zero of ρ in (lo, hi) closer to a point where α = σ = 0 (ρ = 0/0) than the 1e-25
+    within which `Model.q` takes ρ as undefined: with α = A(t − t0)², σ = B(t − t0) and
+    B = 1e-15, cov vanishes 2B²/A ≈ 1e-29 from t0, where α ≈ 1e-59 is a value, not a
+    zero. At 250 digits: a sign change of cov across (lo, hi), refined, at a point where
+    α or σ is far above the working precision (at t0 itself both would be ~1e-240)."""
+    with mpmath.workdps(250):
+        def cov(x):
+            v = m.values(x, tol=mpmath.mpf(0))
+            return None if v is None else v["cov"]
+        fl, fh = cov(lo), cov(hi)
+        if fl is None or fh is None or not fl * fh < 0: return False
+        r = illinois(cov, lo, hi, fl, fh, iters=200)
+        if r is None or not lo <= r <= hi: return False
+        v = m.values(r, tol=mpmath.mpf(0))
+        if v is None: return False
+        # cov is continuous here (the coefficients are defined on D's pieces), so the
+        # sign change is the zero; what remains is that ρ is defined at it
+        floor = mpmath.mpf(10) ** -150
+        return abs(v["alpha"]) > floor or abs(v["sigma"]) > floor
 
 
 def interval_end(e):
