@@ -27,6 +27,7 @@ struct AnalyzeCommand: SchedSubcommand {
 
     func run(io: CommandIO) throws {
         try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input,
+                                         notesSink: { io.errors.writeLine($0.trimmingCharacters(in: .newlines)) },
                                          discrete: { try analyzeDiscrete($0, io: io) }) { try analyze($0, io: io) }
     }
 

@@ -7,8 +7,19 @@ import Symbolic
 /// statement, and diffusers `scheduler_config.json` files (imported first).
 enum DiscreteFileLoading {
     /// The parsed file, or nil when `bytes` is a continuous schedule file. Errors in
-    /// the file are an input error (status 1).
-    static func parse(_ bytes: [UInt8], name: String, parameters: [Binding]) throws -> DiscreteScheduleFile? {
+    /// the file are an input error (status 1). A diffusers config is imported first;
+    /// its notes (unknown keys) go to `notes`.
+    static func parse(_ bytes: [UInt8], name: String, parameters: [Binding],
+                      notes: ((String) -> Void)? = nil) throws -> DiscreteScheduleFile? {
+        if DiffusersImport.isConfig(bytes) {
+            let imported = try importConfig(bytes, name: name, parameters: parameters)
+            if !imported.notes.isEmpty {
+                notes?(DiagnosticFormatter(fileName: name).format(imported.notes, in: SourceText(utf8: bytes)))
+            }
+            let file = DiscreteScheduleParser.parse(Array(imported.text.utf8), path: name + " (imported)")
+            if file.hasErrors { throw SchedInputError(formatted: file.formattedDiagnostics()) }
+            return file
+        }
         guard DiscreteScheduleFile.isDiscrete(bytes) else { return nil }
         let file = DiscreteScheduleParser.parse(bytes, path: name)
         if file.hasErrors { throw SchedInputError(formatted: file.formattedDiagnostics()) }
@@ -16,6 +27,23 @@ enum DiscreteFileLoading {
             throw SchedUsageError(message: "--param \(parameters[0].name): a discrete-time schedule's parameters are fixed in the file")
         }
         return file
+    }
+
+    /// A diffusers config as a `.sched` text; `--param image_seq_len=N` is the image
+    /// sequence length of dynamic shifting.
+    static func importConfig(_ bytes: [UInt8], name: String, parameters: [Binding], samplingSteps: Int? = nil) throws -> DiffusersImport {
+        var length: Int?
+        for p in parameters {
+            guard p.name == "image_seq_len", let n = Int(p.valueText.trimmingCharacters(in: .whitespaces)), n > 0 else {
+                throw SchedUsageError(message: "--param \(p.name): a diffusers config takes only --param image_seq_len=N (a positive integer)")
+            }
+            length = n
+        }
+        do {
+            return try DiffusersImport.read(bytes, name: DiffusersImport.scheduleName(forPath: name), imageSequenceLength: length, samplingSteps: samplingSteps)
+        } catch {
+            throw SchedInputError(formatted: DiagnosticFormatter(fileName: name).format(error.diagnostics, in: SourceText(utf8: bytes)))
+        }
     }
 
     static func selected(_ file: DiscreteScheduleFile, names: [String]) throws -> [DiscreteSchedule] {

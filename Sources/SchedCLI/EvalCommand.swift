@@ -43,6 +43,7 @@ struct EvalCommand: SchedSubcommand {
 
     func run(io: CommandIO) throws {
         try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input,
+                                         notesSink: { io.errors.writeLine($0.trimmingCharacters(in: .newlines)) },
                                          discrete: { try evaluateDiscrete($0, io: io) }) { try evaluate($0, io: io) }
     }
 

@@ -36,13 +36,18 @@ struct LintCommand: SchedSubcommand {
     @Option(help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp("Correct significant digits of values in discrete-time findings (1-10000).", valueName: "n"))
+    var digits: Int = 20
+
     @OptionGroup var budget: TimeBudgetOption
 
     func run(io: CommandIO) async throws {
+        try ExactValue.validate(digits: digits)
         var options = LintOptions(selected: select.isEmpty ? nil : Set(try Self.codes(select)),
                                   ignored: Set(try Self.codes(ignore)),
                                   parameterOverrides: try ScheduleFileLoading.overrides(parameters),
                                   quantitySeconds: budget.seconds)
+        options.digits = digits
         var inputs: [LintInput] = []
         var unreadable: [String] = []
         for path in paths {
