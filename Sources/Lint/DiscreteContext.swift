@@ -43,7 +43,7 @@ public struct DiscreteContext: Sendable {
             let exact = q.description
             if q.isInteger || exact.count <= 40 { return q.isInteger ? exact : "\(exact) ≈ \(q.decimalString(significantDigits: digits))" }
             return "\(q.decimalString(significantDigits: digits)) (an exact rational of \(q.bitSize) bits)"
-        case .ball(let b): return b.decimalString(digits: digits)
+        case .ball(let b): return b.isExactlyZero ? "0" : b.decimalString(digits: digits)
         }
     }
 }

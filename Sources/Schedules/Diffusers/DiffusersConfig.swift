@@ -260,7 +260,7 @@ struct ImportBuilder {
             if DiffusersImport.patchedClasses.contains(className) {
                 // diffusers: alphas_cumprod[-1] = 2**-24 after rescaling.
                 emit("    let last_step = [\(Array(repeating: "0", count: last).joined(separator: ", ")), 1]", from: "rescale_betas_zero_snr")
-                emit("    let abar = root^2 + last_step (2^-24 - root^2)", from: "rescale_betas_zero_snr")
+                emit("    let abar = root^2 + last_step*(2^-24 - root^2)", from: "rescale_betas_zero_snr")
                 emit("    alpha = sqrt(abar)", from: "rescale_betas_zero_snr")
                 emit("    sigma = sqrt(1 - abar)", from: "rescale_betas_zero_snr")
             } else {
@@ -308,7 +308,7 @@ struct ImportBuilder {
             let length = imageSequenceLength ?? baseLength
             // calculate_shift: mu = L·m + b, m = (max_shift − base_shift)/(max_len − base_len), b = base_shift − m·base_len.
             emit("    param image_seq_len = \(length)", from: "use_dynamic_shifting")
-            emit("    param mu = image_seq_len (\(maxShift) - \(baseShift))/(\(maxLength) - \(baseLength)) + \(baseShift) - \(baseLength) (\(maxShift) - \(baseShift))/(\(maxLength) - \(baseLength))", from: "base_shift")
+            emit("    param mu = image_seq_len*(\(maxShift) - \(baseShift))/(\(maxLength) - \(baseLength)) + \(baseShift) - \(baseLength)*(\(maxShift) - \(baseShift))/(\(maxLength) - \(baseLength))", from: "base_shift")
             if shiftType == "exponential" {
                 emit("    let shifted = exp(mu) / (exp(mu) + 1/s - 1)", from: "use_dynamic_shifting")
             } else {

@@ -30,8 +30,8 @@ public struct DiscreteAnalysis: Sendable {
     /// The quantities whose zero sets are reported, as in the continuous analysis.
     public static let zeroQuantities = ["det", "rho", "alpha", "sigma"]
 
-    public init(_ schedule: DiscreteSchedule, precision: Int = 128) {
-        evaluation = DiscreteEvaluation(schedule, precision: precision)
+    public init(_ schedule: DiscreteSchedule, precision: Int = 128, symbolic: DiscreteEvaluation.SymbolicPart? = nil) {
+        evaluation = DiscreteEvaluation(schedule, precision: precision, symbolic: symbolic)
     }
 
     /// The analysis with every value at `step` of the listed quantities known to
@@ -39,8 +39,10 @@ public struct DiscreteAnalysis: Sendable {
     public static func withDigits(_ schedule: DiscreteSchedule, digits: Int, steps: [Int],
                                   quantities: [String] = DiscreteEvaluation.quantityNames) -> DiscreteAnalysis {
         var precision = max(128, Int(Double(digits) * 3.33) + 64)
+        var symbolic: DiscreteEvaluation.SymbolicPart?
         while true {
-            let analysis = DiscreteAnalysis(schedule, precision: precision)
+            let analysis = DiscreteAnalysis(schedule, precision: precision, symbolic: symbolic)
+            symbolic = analysis.evaluation.symbolic
             let short = steps.contains { step in
                 quantities.contains { q in
                     if case .success(.ball(let b)) = analysis.evaluation.value(of: q, at: step) { return !b.hasCorrectDigits(digits) }
@@ -95,6 +97,7 @@ public struct DiscreteAnalysis: Sendable {
             let s = q.description
             return s.count <= 60 ? s : "≈ \(q.decimalString(significantDigits: digits)) (exact rational, \(q.bitSize) bits)"
         case .success(.ball(let b)):
+            if b.isExactlyZero { return "0" }
             if b.containsZero, let r = b.radius { return "unknown sign, |value| ≤ \(r.decimalString(significantDigits: 3))" }
             return "≈ \(b.decimalString(digits: digits))"
         }

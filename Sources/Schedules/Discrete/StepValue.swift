@@ -42,7 +42,7 @@ public enum StepValue: Sendable {
     public func decimal(digits: Int) -> String {
         switch self {
         case .exact(let r): return r.decimalString(significantDigits: digits)
-        case .ball(let b): return b.decimalString(digits: digits)
+        case .ball(let b): return b.isExactlyZero ? "0" : b.decimalString(digits: digits)
         }
     }
 
