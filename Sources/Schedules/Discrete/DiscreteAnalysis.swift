@@ -117,7 +117,10 @@ public struct DiscreteAnalysis: Sendable {
         line("steps", "\(s.stepName) ∈ {\(s.first), …, \(s.last)} (\(s.count) steps), data variance Var(x₀) = 1")
         for l in s.lets { line("let", "\(l.name) = \(Self.letText(l.kind, step: s.stepName))") }
         for name in ["alpha", "sigma", "c", "d", "det", "snr", "rho"] {
-            if case .success(let f)? = evaluation.forms[name] { line(name == "det" ? "det A" : name, printUnicode(f.expression)) }
+            if case .success(let f)? = evaluation.forms[name] {
+                let text = printUnicode(f.expression)
+                line(name == "det" ? "det A" : name, text.count <= 160 ? text : "(\(text.count) characters: see --format json)")
+            }
         }
         out += "  zeros on the steps:\n"
         for q in Self.zeroQuantities {
