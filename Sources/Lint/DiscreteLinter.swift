@@ -16,7 +16,13 @@ enum DiscreteLinter {
         var imported: DiffusersImport?
         if isConfig {
             do {
-                let config = try DiffusersImport.read(input.bytes, name: DiffusersImport.scheduleName(forPath: input.path))
+                // --param image_seq_len=N: the image sequence length of dynamic shifting.
+                var length: Int?
+                if case .number(let r)? = options.parameterOverrides["image_seq_len"]?.kind, r.isInteger, r.isPositive {
+                    length = Int(r.numerator.description)
+                }
+                let config = try DiffusersImport.read(input.bytes, name: DiffusersImport.scheduleName(forPath: input.path),
+                                                      imageSequenceLength: length)
                 imported = config
                 diagnostics += config.notes
                 discrete = DiscreteScheduleParser.parse(Array(config.text.utf8), path: input.path)

@@ -68,7 +68,8 @@ struct LintCommand: SchedSubcommand {
             }
         }
         options.dropUnknownParameters = true
-        if inputs.count == 1, !options.parameterOverrides.isEmpty {
+        if inputs.count == 1, !options.parameterOverrides.isEmpty,
+           !DiffusersImport.isConfig(inputs[0].bytes), !DiscreteScheduleFile.isDiscrete(inputs[0].bytes) {
             // One file: the same message as the other commands, with its did-you-mean.
             var files = [ScheduleFile(parsing: inputs[0].bytes, path: inputs[0].path, parameterOverrides: options.parameterOverrides)]
             try ScheduleFileLoading.checkParameters(&files)

@@ -11,7 +11,9 @@ public enum S308BetaClipped: LintRule {
         is not the formula it was derived from there. diffusers' squaredcos_cap_v2 (the cosine schedule of \
         Nichol & Dhariwal) computes βᵢ = min(1 − ᾱ(tᵢ₊₁)/ᾱ(tᵢ), 0.999); at the last step ᾱ(1) = 0 gives \
         β = 1, clipped to 0.999, so the terminal ᾱ is not 0 and the terminal SNR is not 0 either. The finding \
-        lists the clipped steps (decided exactly or with certified balls) and the terminal SNR that results.
+        lists the clipped steps (decided exactly or with certified balls) and the terminal SNR that results. \
+        Example: a DDPMScheduler config with beta_schedule "squaredcos_cap_v2" and 1,000 steps fires S308 at \
+        step 999 (and S303: the terminal SNR is 2.43e-9, not 0).
         """)
 
     public static func check(discrete c: DiscreteContext) -> [Finding] {

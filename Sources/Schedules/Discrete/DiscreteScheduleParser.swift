@@ -53,8 +53,15 @@ public struct DiscreteScheduleParser {
     /// The second argument of each cumprod/cumsum of the schedule being read.
     var cumulativeSteps: [(name: String, range: SourceRange)] = []
 
+    /// The largest file read (a list of 100,000 values fits).
+    public static let maximumFileBytes = 8 << 20
+
     public static func parse(_ bytes: [UInt8], path: String) -> DiscreteScheduleFile {
         var parser = DiscreteScheduleParser(path: path)
+        guard bytes.count <= maximumFileBytes else {
+            parser.error("file-too-large", "file too large: \(bytes.count) bytes, at most \(maximumFileBytes)", at: SourceRange(at: .start))
+            return DiscreteScheduleFile(path: path, source: SourceText(utf8: bytes.prefix(0)), schedules: [], diagnostics: parser.diagnostics)
+        }
         let schedules = parser.parseFile(bytes)
         return DiscreteScheduleFile(path: path, source: SourceText(utf8: bytes), schedules: schedules,
                                     diagnostics: parser.diagnostics.sorted { $0.range.start < $1.range.start })
