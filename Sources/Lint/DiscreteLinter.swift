@@ -22,7 +22,7 @@ enum DiscreteLinter {
                     length = Int(r.numerator.description)
                 }
                 let config = try DiffusersImport.read(input.bytes, name: DiffusersImport.scheduleName(forPath: input.path),
-                                                      imageSequenceLength: length)
+                                                      imageSequenceLength: length, samplingSteps: options.samplingSteps)
                 imported = config
                 diagnostics += config.notes
                 discrete = DiscreteScheduleParser.parse(Array(config.text.utf8), path: input.path)
@@ -40,7 +40,8 @@ enum DiscreteLinter {
         }
         let file = ScheduleFile(path: input.path, source: source, schedules: [], diagnostics: diagnostics)
         var findings = rules.flatMap { $0.check(file: file) }
-        for schedule in discrete?.schedules ?? [] {
+        for var schedule in discrete?.schedules ?? [] {
+            if let steps = options.samplingSteps { schedule.sampling?.steps = steps }
             let context = DiscreteContext(schedule: schedule, digits: options.digits)
             let allowed = Set(schedule.allows.map { $0.rule.lowercased() })
             for rule in rules where !allowed.contains(rule.info.code.lowercased()) && !allowed.contains(rule.info.name) {

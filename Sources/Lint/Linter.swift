@@ -19,6 +19,9 @@ public struct LintOptions: Sendable {
     public var quantitySeconds: Double?
     /// Correct significant digits of the values in discrete-time findings.
     public var digits = 20
+    /// The sampler's number of steps, replacing the `sample steps` of discrete-time
+    /// schedules (and the default 50 of diffusers configs); nil: as written.
+    public var samplingSteps: Int?
 
     public init(selected: Set<String>? = nil, ignored: Set<String> = [], parameterOverrides: [String: Expr] = [:],
                 dropUnknownParameters: Bool = false, quantitySeconds: Double? = nil) {

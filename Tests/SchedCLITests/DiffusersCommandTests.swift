@@ -42,6 +42,14 @@ import Testing
         #expect(zero.stdout.contains(#""alpha": {"#) && zero.stdout.contains(#""exact": "0""#))
     }
 
+    @Test func stepsReplacesTheSamplingSteps() {
+        // leading, offset 1: 25 steps of 40 give 961, 921, …, 1.
+        let r = run(["lint", "examples/diffusers/sd15.json", "--select", "S305", "--steps", "25", "--format", "json"])
+        #expect(r.stdout.contains("the sampler's first timestep is 961, not the last training step 999"), "\(r.stdout)")
+        let none = run(["lint", "examples/diffusers/sd15-v-trailing.json", "--steps", "7"])
+        #expect(none.stdout == "0 errors, 0 warnings, 0 notes in 1 file\n")
+    }
+
     @Test func readmeBlocksAreTheRealOutput() throws {
         let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         for command in [["lint", "examples/diffusers/sd15.json", "--digits", "25"],
