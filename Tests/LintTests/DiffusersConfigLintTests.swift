@@ -69,6 +69,12 @@ import Testing
         #expect(badValue.map { "\($0.range.start): \($0.message)" } == [
             "3:22: 'prediction_type' \"flow_prediction\" is not supported: sched supports \"epsilon\", \"sample\", \"v_prediction\"",
         ])
+        let flowSigmas = lint(Array(#"{"_class_name": "UniPCMultistepScheduler", "use_flow_sigmas": true}"#.utf8))
+        #expect(flowSigmas.map { "\($0.range.start): \($0.message)" } == [
+            "1:63: 'use_flow_sigmas': true (flow-matching sigmas in UniPCMultistepScheduler) is not supported: sched supports false; FlowMatchEulerDiscreteScheduler configs are",
+        ])
+        let pndmSample = lint(Array(#"{"_class_name": "PNDMScheduler", "prediction_type": "sample"}"#.utf8))
+        #expect(pndmSample.map(\.message) == ["'prediction_type' \"sample\" is not supported: sched supports \"epsilon\", \"v_prediction\""])
         let malformed = lint(Array("{\n  \"_class_name\": \"DDIMScheduler\",\n  \"beta_end\": 0.012,,\n}".utf8))
         #expect(malformed.map { "\($0.range.start): \($0.message)" } == ["3:21: malformed JSON: expected a member name in double quotes"])
     }

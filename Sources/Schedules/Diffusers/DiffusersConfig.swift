@@ -212,7 +212,12 @@ struct ImportBuilder {
         }()
         let schedule = hasTrained ? "trained_betas" :
             string("beta_schedule", default: "linear", allowed: ["linear", "scaled_linear", "squaredcos_cap_v2", "sigmoid"])
-        let prediction = string("prediction_type", default: "epsilon", allowed: ["epsilon", "sample", "v_prediction"])
+        // PNDM has no x0-prediction (diffusers raises in its step).
+        let prediction = string("prediction_type", default: "epsilon",
+                                allowed: className == "PNDMScheduler" ? ["epsilon", "v_prediction"] : ["epsilon", "sample", "v_prediction"])
+        if bool("use_flow_sigmas") {
+            error("'use_flow_sigmas': true (flow-matching sigmas in \(className)) is not supported: sched supports false; FlowMatchEulerDiscreteScheduler configs are", at: "use_flow_sigmas")
+        }
         let rescale = bool("rescale_betas_zero_snr")
         let spacing = string("timestep_spacing", default: DiffusersImport.leadingDefault.contains(className) ? "leading" : "linspace",
                              allowed: ["linspace", "leading", "trailing"])
