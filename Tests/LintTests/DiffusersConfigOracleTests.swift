@@ -42,7 +42,10 @@ import Testing
         let schedules = ["linear", "scaled_linear", "squaredcos_cap_v2", "sigmoid", "trained_betas"]
         for i in 0..<200 {
             let steps = i < 10 ? 1000 : g.int(2...1000)
-            var members = ["\"_class_name\": \"\(g.pick(classes))\"", "\"num_train_timesteps\": \(steps)"]
+            let prediction = ["epsilon", "sample", "v_prediction"][(i / 5) % 3]
+            var className = g.pick(classes)
+            if className == "PNDMScheduler", prediction == "sample" { className = "DDPMScheduler" }   // PNDM has no x0-prediction
+            var members = ["\"_class_name\": \"\(className)\"", "\"num_train_timesteps\": \(steps)"]
             let schedule = schedules[i % schedules.count]
             let start = "0.000" + String(g.int(1...9)) + String(g.int(0...9))
             let end = "0.0" + String(g.int(1...3)) + String(g.int(0...9))
@@ -52,7 +55,7 @@ import Testing
             } else {
                 members += ["\"beta_schedule\": \"\(schedule)\"", "\"beta_start\": \(start)", "\"beta_end\": \(end)"]
             }
-            members.append("\"prediction_type\": \"\(["epsilon", "sample", "v_prediction"][(i / 5) % 3])\"")
+            members.append("\"prediction_type\": \"\(prediction)\"")
             members.append("\"rescale_betas_zero_snr\": \((i / 15) % 2 == 1)")
             members.append("\"timestep_spacing\": \"\(g.pick(["linspace", "leading", "trailing"]))\"")
             members.append("\"steps_offset\": \(g.int(0...1))")
