@@ -17,6 +17,11 @@ public struct LintOptions: Sendable {
     /// The time budget of each quantity, in seconds; each file gets
     /// `Deadline.inputBudget` in all. Nil: no time budget.
     public var quantitySeconds: Double?
+    /// Correct significant digits of the values in discrete-time findings.
+    public var digits = 20
+    /// The sampler's number of steps, replacing the `sample steps` of discrete-time
+    /// schedules (and the default 50 of diffusers configs); nil: as written.
+    public var samplingSteps: Int?
 
     public init(selected: Set<String>? = nil, ignored: Set<String> = [], parameterOverrides: [String: Expr] = [:],
                 dropUnknownParameters: Bool = false, quantitySeconds: Double? = nil) {
@@ -75,6 +80,7 @@ public enum Linter {
     }
 
     static func lintSequentiallyWithinBudget(_ input: LintInput, options: LintOptions) -> FileLintResult {
+        if let discrete = DiscreteLinter.lint(input, options: options) { return discrete }
         let file = ScheduleFile(parsing: input.bytes, path: input.path, parameterOverrides: options.parameterOverrides)
         let rules = RuleCatalogue.rules.filter { options.isEnabled($0.info.code) }
         var findings: [Finding] = rules.flatMap { $0.check(file: file) }
@@ -104,6 +110,7 @@ public enum Linter {
     }
 
     static func lintFileWithinBudget(_ input: LintInput, options: LintOptions) async -> FileLintResult {
+        if let discrete = DiscreteLinter.lint(input, options: options) { return discrete }
         var parsed = ScheduleFile(parsing: input.bytes, path: input.path, parameterOverrides: options.parameterOverrides)
         var unknownParameters: Set<String> = []
         if options.dropUnknownParameters {

@@ -57,11 +57,14 @@ public protocol LintRule: Sendable {
     static func check(file: ScheduleFile) -> [Finding]
     /// Findings about one schedule that parsed and validated.
     static func check(_ context: ScheduleContext) -> [Finding]
+    /// Findings about one discrete-time schedule (`step n in 0..999`, diffusers configs).
+    static func check(discrete context: DiscreteContext) -> [Finding]
 }
 
 extension LintRule {
     public static func check(file: ScheduleFile) -> [Finding] { [] }
     public static func check(_ context: ScheduleContext) -> [Finding] { [] }
+    public static func check(discrete context: DiscreteContext) -> [Finding] { [] }
 }
 
 /// Every rule, in code order.
@@ -72,6 +75,7 @@ public enum RuleCatalogue {
         S101DetSingular.self, S102DetSingularEndpoint.self, S103AmplificationUnbounded.self,
         S201RhoIdenticallyZero.self, S202RhoVanishes.self, S203RhoWeak.self,
         S301NotVariancePreserving.self, S302StartNotData.self, S303TerminalSNRNonzero.self, S304LogSNRNotMonotone.self,
+        S305FirstStepNotNoiseEnd.self, S306EpsPredictionZeroTerminalSNR.self, S308BetaClipped.self,
         S401ExpectFailed.self, S402ExpectUnproven.self,
         S501UnusedDefinition.self, S502UnusedAllow.self,
     ]

@@ -26,7 +26,21 @@ struct AnalyzeCommand: SchedSubcommand {
     @OptionGroup var budget: TimeBudgetOption
 
     func run(io: CommandIO) throws {
-        try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input) { try analyze($0, io: io) }
+        try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input,
+                                         notesSink: { io.errors.writeLine($0.trimmingCharacters(in: .newlines)) },
+                                         discrete: { try analyzeDiscrete($0, io: io) }) { try analyze($0, io: io) }
+    }
+
+    /// A discrete-time schedule: zero sets as sets of steps, the first and last step.
+    func analyzeDiscrete(_ loaded: DiscreteScheduleFile, io: CommandIO) throws {
+        let chosen = try DiscreteFileLoading.selected(loaded, names: schedules)
+        let analyses = chosen.map { DiscreteAnalysis.withDigits($0, digits: 10, steps: [$0.first, $0.last]) }
+        switch format {
+        case .json:
+            io.output.writeLine(JSONValue.object([("schedules", .array(analyses.map { $0.json() }))]).serialized())
+        case .text:
+            io.output.write(analyses.map { $0.report(path: loaded.path) }.joined(separator: "\n"))
+        }
     }
 
     func analyze(_ loaded: ScheduleFile, io: CommandIO) throws {

@@ -42,7 +42,36 @@ struct EvalCommand: SchedSubcommand {
     }
 
     func run(io: CommandIO) throws {
-        try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input) { try evaluate($0, io: io) }
+        try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input,
+                                         notesSink: { io.errors.writeLine($0.trimmingCharacters(in: .newlines)) },
+                                         discrete: { try evaluateDiscrete($0, io: io) }) { try evaluate($0, io: io) }
+    }
+
+    /// A discrete-time schedule at one step: exact rationals where the value is
+    /// rational, certified decimals otherwise.
+    func evaluateDiscrete(_ loaded: DiscreteScheduleFile, io: CommandIO) throws {
+        var items: [JSONValue] = []
+        var text = ""
+        for s in try DiscreteFileLoading.selected(loaded, names: schedules) {
+            let step = try DiscreteFileLoading.step(at, in: s)
+            let analysis = DiscreteAnalysis.withDigits(s, digits: digits, steps: [step])
+            var values: [(String, JSONValue)] = []
+            text += "\(s.name) at \(s.stepName) = \(step):\n"
+            for name in DiscreteEvaluation.quantityNames {
+                let value = analysis.evaluation.value(of: name, at: step)
+                let line = DiscreteAnalysis.text(value, digits: digits)
+                var entry: [(String, JSONValue)] = [("exact", .null), ("value", .null)]
+                switch value {
+                case .success(.exact(let q)): entry = [("exact", .string(q.description)), ("value", .string(q.decimalString(significantDigits: digits)))]
+                case .success(.ball(let b)): entry = [("exact", .null), ("value", .string(b.decimalString(digits: digits)))]
+                case .failure: break
+                }
+                values.append((name, .object(entry)))
+                text += "  \(name.padding(toLength: 14, withPad: " ", startingAt: 0))\(line)\n"
+            }
+            items.append(.object([("name", .string(s.name)), ("at", .int(step)), ("values", .object(values))]))
+        }
+        io.output.write(format == .json ? JSONValue.object([("schedules", .array(items))]).serialized() + "\n" : text)
     }
 
     func evaluate(_ loaded: ScheduleFile, io: CommandIO) throws {

@@ -36,13 +36,23 @@ struct LintCommand: SchedSubcommand {
     @Option(help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp("Correct significant digits of values in discrete-time findings (1-10000).", valueName: "n"))
+    var digits: Int = 20
+
+    @Option(help: ArgumentHelp("Sampling steps of discrete-time schedules and diffusers configs (replaces 'sample steps').", valueName: "n"))
+    var steps: Int?
+
     @OptionGroup var budget: TimeBudgetOption
 
     func run(io: CommandIO) async throws {
+        try ExactValue.validate(digits: digits)
+        if let steps, steps < 1 { throw SchedUsageError(message: "--steps \(steps): at least 1") }
         var options = LintOptions(selected: select.isEmpty ? nil : Set(try Self.codes(select)),
                                   ignored: Set(try Self.codes(ignore)),
                                   parameterOverrides: try ScheduleFileLoading.overrides(parameters),
                                   quantitySeconds: budget.seconds)
+        options.digits = digits
+        options.samplingSteps = steps
         var inputs: [LintInput] = []
         var unreadable: [String] = []
         for path in paths {
@@ -63,7 +73,8 @@ struct LintCommand: SchedSubcommand {
             }
         }
         options.dropUnknownParameters = true
-        if inputs.count == 1, !options.parameterOverrides.isEmpty {
+        if inputs.count == 1, !options.parameterOverrides.isEmpty,
+           !DiffusersImport.isConfig(inputs[0].bytes), !DiscreteScheduleFile.isDiscrete(inputs[0].bytes) {
             // One file: the same message as the other commands, with its did-you-mean.
             var files = [ScheduleFile(parsing: inputs[0].bytes, path: inputs[0].path, parameterOverrides: options.parameterOverrides)]
             try ScheduleFileLoading.checkParameters(&files)

@@ -12,7 +12,7 @@ public struct SchedCommand: ParsableCommand {
         commandName: "sched",
         abstract: "Exact symbolic analysis of diffusion noise schedules and prediction targets.",
         version: version,
-        subcommands: [LintCommand.self, ExplainCommand.self, AnalyzeCommand.self, EvalCommand.self, ZooCommand.self, ReplCommand.self,
+        subcommands: [LintCommand.self, ExplainCommand.self, AnalyzeCommand.self, EvalCommand.self, ImportCommand.self, ZooCommand.self, ReplCommand.self,
                       LaTeXCommand.self, SimplifyCommand.self, DiffCommand.self, RootsCommand.self]
     )
 

@@ -51,9 +51,16 @@ enum ScheduleFileLoading {
 
     /// Reads the file, then parses it and runs `body` on it within the file's time
     /// budget (`TimeBudgetOption.run(inputBytes:_:)`).
+    /// A discrete-time file (`step n in 0..999`) or a diffusers scheduler config goes to
+    /// `discrete` when the command handles them.
     static func withFile<T>(_ path: String, parameters: [Binding], budget: TimeBudgetOption, input: any CommandInput,
+                            notesSink: ((String) -> Void)? = nil, discrete: ((DiscreteScheduleFile) throws -> T)? = nil,
                             _ body: (ScheduleFile) throws -> T) throws -> T {
         let (bytes, name) = try read(path, input: input)
+        if let discrete, let file = try DiscreteFileLoading.parse(bytes, name: name, parameters: parameters,
+                                                                 notes: { notesSink?($0) }) {
+            return try budget.run(inputBytes: bytes.count) { try discrete(file) }
+        }
         let parameterOverrides = try overrides(parameters)
         return try budget.run(inputBytes: bytes.count) {
             var files = [ScheduleFile(parsing: bytes, path: name, parameterOverrides: parameterOverrides)]

@@ -99,7 +99,7 @@ public enum FieldHint: DiagnosticMessage, Hashable {
             return "'\(name)' is not supported: piecewise functions (min, max, clip, where) break the certified analysis"
         case .discreteTime(let written):
             let what = written == "[" ? "a list of values" : "'\(written)'"
-            return "\(what) describes a discrete-time schedule: discrete-time schedules are not in the language yet"
+            return "\(what) describes a discrete-time schedule: declare the steps with 'step n in 0..999' and give it as a let"
         case .pythonCode(let keyword):
             return "'\(keyword)' is Python: a schedule file declares a schedule, it is not a program"
         }
@@ -118,7 +118,7 @@ public enum FieldHint: DiagnosticMessage, Hashable {
             return [Note("zeros, signs and limits are proven for expressions that are analytic on the domain; a kink or jump would need a case split sched does not make"),
                     Note("write each piece as its own schedule on its own time interval, or a smooth expression (sigmoid, tanh)")]
         case .discreteTime:
-            return [Note("write the continuous-time schedule the steps sample, e.g. DDPM's linear betas as alpha = exp(-(beta_min t + (beta_max - beta_min) t^2/2)/2) on time t in [0, 1]")]
+            return [Note("in a schedule with 'step n in 0..999' (instead of 'time'), write 'let abar = cumprod(1 - beta, n)', 'let beta = [0.1, 0.2, …]' (one value a step), and alpha = sqrt(abar)")]
         case .pythonCode:
             return [Note("write one statement per line inside 'schedule NAME { … }': alpha = cos(pi/2 t), sigma = sin(pi/2 t), target = eps")]
         }

@@ -90,18 +90,18 @@ import Testing
 
     @Test func listsAndCumulativeProductsAreDiscreteTime() throws {
         #expect(try messages(alpha: "[0.1, 0.2]") == """
-            test.sched:2:13: error: a list of values describes a discrete-time schedule: discrete-time schedules are not in the language yet
+            test.sched:2:13: error: a list of values describes a discrete-time schedule: declare the steps with 'step n in 0..999' and give it as a let
             2 |     alpha = [0.1, 0.2]
               |             ^
-              = note: write the continuous-time schedule the steps sample, e.g. DDPM's linear betas as alpha = exp(-(beta_min t + (beta_max - beta_min) t^2/2)/2) on time t in [0, 1]
+              = note: in a schedule with 'step n in 0..999' (instead of 'time'), write 'let abar = cumprod(1 - beta, n)', 'let beta = [0.1, 0.2, …]' (one value a step), and alpha = sqrt(abar)
             """)
         let others = try ["cumprod(1 - t)", "np.cumsum(t)", "alphas_cumprod"].map { try validate(
             "schedule s {\n    alpha = \($0)\n    sigma = t\n    target = eps\n}\n").diagnostics.map(render) }
         #expect(others == [
-            ["2:13: discrete-time: 'cumprod' describes a discrete-time schedule: discrete-time schedules are not in the language yet"],
+            ["2:13: discrete-time: 'cumprod' describes a discrete-time schedule: declare the steps with 'step n in 0..999' and give it as a let"],
             ["2:13: module-prefix: 'np.cumsum' is read as 'cumsum': the prefix 'np.' is dropped",
-             "2:16: discrete-time: 'cumsum' describes a discrete-time schedule: discrete-time schedules are not in the language yet"],
-            ["2:13: discrete-time: 'alphas_cumprod' describes a discrete-time schedule: discrete-time schedules are not in the language yet"],
+             "2:16: discrete-time: 'cumsum' describes a discrete-time schedule: declare the steps with 'step n in 0..999' and give it as a let"],
+            ["2:13: discrete-time: 'alphas_cumprod' describes a discrete-time schedule: declare the steps with 'step n in 0..999' and give it as a let"],
         ])
     }
 

@@ -47,3 +47,29 @@ public enum S303TerminalSNRNonzero: LintRule {
                         schedule: c.schedule.name, severity: .note)]
     }
 }
+
+extension S303TerminalSNRNonzero {
+    /// Lin et al.'s measurement for Stable Diffusion's scaled_linear schedule.
+    static let linEtAlFigure = "0.0047"
+
+    /// A discrete schedule: α ≠ 0 proven at the noise-end step; the SNR α²/σ² there,
+    /// exact when rational, certified to the requested digits otherwise.
+    public static func check(discrete c: DiscreteContext) -> [Finding] {
+        let k = c.noiseStep
+        guard case .success(let alpha) = c.value("alpha", at: k), let sign = alpha.sign, sign != 0 else { return [] }
+        var evidence: [(key: String, value: String)] = [("step", String(k)), ("alpha", c.text(alpha))]
+        var message = "the terminal SNR at the noise end \(c.stepText(k)) is not zero"
+        var notes: [String] = []
+        if case .success(let snr) = c.value("snr", at: k) {
+            let text = c.text(snr)
+            message = "the terminal SNR at the noise end \(c.stepText(k)) is \(text), not 0"
+            if snr.decimal(digits: 2) == linEtAlFigure {
+                message += " (Lin et al. 2024 report \(linEtAlFigure) for this schedule)"
+            }
+            notes.append("SNR = ᾱ/(1 − ᾱ) = α²/σ² = \(text) at \(c.stepText(k)) (the digits shown are correct)")
+            evidence += [("snr", text)]
+        }
+        notes.append("α = \(c.text(alpha)) ≠ 0 there: sampling starts from pure noise, which the model never saw at this step (Lin et al. 2024 found \(linEtAlFigure) for Stable Diffusion); rescale to zero terminal SNR (diffusers: rescale_betas_zero_snr = true, with v_prediction)")
+        return [Finding(info, message, at: c.schedule.forwardRange, notes: notes, evidence: evidence, schedule: c.schedule.name)]
+    }
+}
