@@ -57,7 +57,7 @@ extension S303TerminalSNRNonzero {
     public static func check(discrete c: DiscreteContext) -> [Finding] {
         let k = c.noiseStep
         guard case .success(let alpha) = c.value("alpha", at: k), let sign = alpha.sign, sign != 0 else { return [] }
-        var evidence: [(key: String, value: String)] = [("step", String(k)), ("alpha", c.text(alpha))]
+        var evidence: [(key: String, value: JSONValue)] = [("step", .int(k)), ("alpha", .string(c.text(alpha)))]
         var message = "the terminal SNR at the noise end \(c.stepText(k)) is not zero"
         var notes: [String] = []
         if case .success(let snr) = c.value("snr", at: k) {
@@ -67,7 +67,7 @@ extension S303TerminalSNRNonzero {
                 message += " (Lin et al. 2024 report \(linEtAlFigure) for this schedule)"
             }
             notes.append("SNR = ᾱ/(1 − ᾱ) = α²/σ² = \(text) at \(c.stepText(k)) (the digits shown are correct)")
-            evidence += [("snr", text)]
+            evidence += [("snr", .string(text))]
         }
         notes.append("α = \(c.text(alpha)) ≠ 0 there: sampling starts from pure noise, which the model never saw at this step (Lin et al. 2024 found \(linEtAlFigure) for Stable Diffusion); rescale to zero terminal SNR (diffusers: rescale_betas_zero_snr = true, with v_prediction)")
         return [Finding(info, message, at: c.schedule.forwardRange, notes: notes, evidence: evidence, schedule: c.schedule.name)]

@@ -22,11 +22,11 @@ public enum S305FirstStepNotNoiseEnd: LintRule {
         let noise = c.noiseStep
         guard let first = timesteps.first, first != noise else { return [] }
         var message = "the sampler's first timestep is \(first), not the last training step \(noise)"
-        var evidence: [(key: String, value: String)] = [("first_timestep", String(first)), ("noise_step", String(noise)),
-                                                        ("spacing", plan.spacing.rawValue)]
+        var evidence: [(key: String, value: JSONValue)] = [("first_timestep", .int(first)), ("noise_step", .int(noise)),
+                                                           ("spacing", .string(plan.spacing.rawValue))]
         if case .success(let snr) = c.value("snr", at: first) {
             message += ": sampling starts from pure noise where the model was trained on SNR \(c.text(snr))"
-            evidence.append(("snr_first_timestep", c.text(snr)))
+            evidence.append(("snr_first_timestep", .string(c.text(snr))))
         }
         let notes = [
             "\(plan.spacing.rawValue) spacing with \(plan.steps) steps and offset \(plan.offset) gives timesteps \(timesteps.prefix(3).map(String.init).joined(separator: ", ")), …",

@@ -27,6 +27,6 @@ public enum S306EpsPredictionZeroTerminalSNR: LintRule {
             "this is diffusers issue #3851 (Inf at the first step); use v_prediction with rescale_betas_zero_snr, or keep ᾱ_T > 0 (Euler and DPM-Solver set it to 2⁻²⁴)",
         ]
         return [Finding(info, message, at: c.schedule.targetRange, notes: notes,
-                        evidence: [("step", String(k)), ("alpha", "0"), ("det", "0")], schedule: c.schedule.name)]
+                        evidence: [("step", .int(k)), ("alpha", .int(0)), ("det", .int(0))], schedule: c.schedule.name)]
     }
 }

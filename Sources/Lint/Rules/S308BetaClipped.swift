@@ -27,7 +27,7 @@ public enum S308BetaClipped: LintRule {
                 notes.append("the SNR at the noise end \(c.stepText(k)) is \(c.text(snr)) with the clipping")
             }
             out.append(Finding(info, "'\(l.name)' is clipped at \(steps.count) step\(steps.count == 1 ? "" : "s"): \(c.schedule.stepName) ∈ \(list)",
-                               at: l.range, notes: notes, evidence: [("let", l.name), ("steps", list)], schedule: c.schedule.name))
+                               at: l.range, notes: notes, evidence: [("let", .string(l.name)), ("steps", .string(list))], schedule: c.schedule.name))
         }
         return out
     }
