@@ -49,7 +49,7 @@ public enum CodegenCheck {
                         out += "  " + pad(r.label, 22) + pad(Self.format(r.stable.ulps), 10) + pad(Self.place(r.stable), 14)
                             + pad(Self.format(r.naive.ulps), 10) + Self.place(r.naive) + "\n"
                     }
-                    let notes = rows.filter { $0.schedule == name && $0.dtype == dtype }.flatMap { r in r.stable.endNotes.map { "\(r.label): \($0)" } }
+                    let notes = rows.filter { $0.schedule == name && $0.dtype == dtype }.flatMap { r in r.stable.endNotes.map { "\(r.label): \($0)" } + r.naive.endNotes.map { "\(r.label) (naive): \($0)" } }
                     for note in notes.uniqued() { out += "  \(note)\n" }
                     let uncertified = rows.filter { $0.schedule == name && $0.dtype == dtype }.reduce(0) { $0 + $1.stable.uncertified }
                     if uncertified > 0 { out += "  \(uncertified) values not certified tightly enough, not measured\n" }
@@ -76,6 +76,8 @@ public enum CodegenCheck {
     public static func run(_ schedules: [CodegenSchedule], atSingular: SingularEndPolicy) throws(CodegenError) -> Report {
         var checked: [(entry: CodegenSchedule, writer: ScheduleClassWriter, grid: CheckGrid)] = []
         var skipped: [String] = []
+        // Decided before the long evaluation, within the analysis' time budget.
+        var singularEnds: [String: [SingularEnd]] = [:]
         for entry in schedules {
             if let p = entry.schedule.params.first(where: { $0.value == nil }) {
                 skipped.append("\(entry.schedule.name): the parameter '\(p.name)' has no value (bind it with --param)")
@@ -83,6 +85,7 @@ public enum CodegenCheck {
             }
             let writer = try ScheduleClassWriter(entry, options: CodegenOptions(atSingular: atSingular))
             checked.append((entry, writer, try CheckGrid(writer.analysis.model.domain)))
+            for f in writer.functions { singularEnds["\(entry.schedule.name) \(f.name)"] = writer.singularEnds(f) }
         }
         guard !checked.isEmpty else { return Report(rows: [], skipped: skipped, pointCounts: [:]) }
         let entries = checked.map(\.entry)
@@ -91,7 +94,7 @@ public enum CodegenCheck {
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
             throw CodegenError("cannot create \(directory.path)")
         }
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { if ProcessInfo.processInfo.environment["SCHED_KEEP_CHECK"] == nil { try? FileManager.default.removeItem(at: directory) } }
         var modules: [String] = []
         for (label, stable) in [("stable", true), ("naive", false)] {
             let text = try NumPyModule.render(entries, options: CodegenOptions(stable: stable, atSingular: atSingular))
@@ -150,11 +153,12 @@ public enum CodegenCheck {
                 let e = Self.ulps(computed: Double(text) ?? .nan, exact: exact, float32: isFloat32)
                 if e > m.ulps || (e == m.ulps && m.at == nil && e > 0) { m.ulps = e; m.at = (rounded(p.t), rounded(p.s)) }
             }
-            let singular = c.writer.singularEnds(f)
+            let singular = singularEnds["\(name) \(functionName)"] ?? []
             for (j, text) in words[(bar + 1)...].enumerated() where j < c.grid.ends.count {
                 let end = c.grid.ends[j]
                 let t = rounded(end.t), s = rounded(end.s)
-                let isSingular = end.exact && (isFloat32 ? Double(Float(end.t)) == end.t : true)
+                let representable = !isFloat32 || Double(Float(end.t)) == end.t
+                let isSingular = end.exact && representable
                     && singular.contains { $0.isLower == end.isLower && ($0.variable == model.time || end.isLower) }
                 let at = "\(model.time) = \(String(format: "%.17g", t))"
                 if text == "R" {

@@ -44,7 +44,15 @@ struct CodegenCommand: SchedSubcommand {
     }
 
     func run(io: CommandIO) throws {
-        try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input) { try generate($0, io: io) }
+        guard check else {
+            try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input) { try generate($0, io: io) }
+            return
+        }
+        // The check evaluates for seconds beyond the analysis: each quantity keeps its
+        // own budget, the file as a whole gets none.
+        var files = [try ScheduleFileLoading.load(file, parameters: parameters, input: io.input)]
+        try ScheduleFileLoading.checkParameters(&files)
+        try generate(files[0], io: io)
     }
 
     var commandLine: String {
