@@ -148,6 +148,12 @@ public enum CodegenCheck {
             var m = Measurement()
             for (i, text) in words[5..<bar].enumerated() {
                 let p = c.grid.interior[i]
+                if text == "R" {
+                    // Right only where the point rounds to an end at which the function is undefined.
+                    let endsHere = c.grid.ends.contains { $0.exact && rounded(p.t) == $0.t }
+                    if !endsHere || (singularEnds["\(name) \(functionName)"] ?? []).isEmpty { m.ulps = .infinity; m.at = (rounded(p.t), rounded(p.s)) }
+                    continue
+                }
                 guard let exact = exactValues[i] else { m.uncertified += 1; continue }
                 m.points += 1
                 let e = Self.ulps(computed: Double(text) ?? .nan, exact: exact, float32: isFloat32)

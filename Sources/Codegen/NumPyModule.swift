@@ -88,6 +88,11 @@ public enum NumPyModule {
         def _constant(value, *times):
             \"\"\"A constant broadcast to the shape and floating type of the times.\"\"\"
             return np.full(np.broadcast(*times).shape, value, dtype=np.result_type(*times))
+
+
+        def _broadcast(value, *times):
+            \"\"\"A combination of vectors whose coefficients do not depend on the times, in the shape it has when they do.\"\"\"
+            return np.array(np.broadcast_to(value, np.broadcast(value, *times).shape))
         """
 
     static func pythonString(_ s: String) -> String {

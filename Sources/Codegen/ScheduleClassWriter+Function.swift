@@ -107,7 +107,10 @@ extension ScheduleClassWriter {
                 if let form = f.components.first(where: { $0.vector == r.vector })?.form, form.isOne { return r.vector }
                 return "\(r.variable) * \(r.vector)"
             }
-            lines.append("        return " + (terms.isEmpty ? "0 * " + f.components[0].vector : terms.joined(separator: " + ")))
+            let sum = terms.isEmpty ? "0 * " + f.components[0].vector : terms.joined(separator: " + ")
+            // Coefficients free of the times would not broadcast over an array of t.
+            let timed = f.components.contains { c in !c.form.isZero && f.times.contains { c.form.symbols.contains($0) } }
+            lines.append("        return " + (timed ? sum : "_broadcast(\(sum), \(times.joined(separator: ", ")))"))
         }
         return lines
     }

@@ -39,6 +39,13 @@ final class StableForm {
         case .binary(.subtract, let l, let r):
             if l.isNumber(1), let u = r.exponentArgument { used("1 - exp(u) = -expm1(u)"); return .negation(.primitive(.expm1, try code(u))) }
             if r.isNumber(1), let u = l.exponentArgument { used("exp(u) - 1 = expm1(u)"); return .primitive(.expm1, try code(u)) }
+            // The canonical form writes cos² as 1 − sin² (and the reverse never): near a
+            // zero of cos that difference cancels, cos² itself does not.
+            if l.isNumber(1), case .binary(.power, let base, let two) = r.kind, two.isNumber(2), case .function(let f, let x) = base.kind,
+               f == .sin || f == .cos {
+                used(f == .sin ? "1 - sin(x)^2 = cos(x)^2" : "1 - cos(x)^2 = sin(x)^2")
+                return .binary(.power, try code(.function(f == .sin ? .cos : .sin, x)), .number(2))
+            }
             if let horner = horner(e) { return horner }
             return .binary(.subtract, try code(l), try code(r))
         case .binary(.add, let l, let r):
