@@ -83,20 +83,25 @@ final class StableForm {
     }
 
     /// log|e| taken apart: log eᵘ = u, log √w = ½·log|w|, log|a·b| = log|a| + log|b|,
-    /// log|a/b| = log|a| − log|b|, log|aⁿ| = n·log|a|, log|1 − eᵘ| = log1mexp(u) (the
-    /// σ of a VP schedule), and log(|x|) for anything else.
+    /// log|a/b| = log|a| − log|b|, log|aⁿ| = n·log|a|, log √(1 − eᵘ) = ½·log1mexp(u)
+    /// (the σ of a VP schedule), and log(|x|) for anything else. Every piece is real
+    /// wherever e is defined and nonzero: log1mexp only under a square root, whose
+    /// radicand 1 − eᵘ is then positive.
     func logAbsolute(_ e: Expr) throws(CodegenError) -> PythonCode {
         switch e.kind {
         case .function(.exp, let u): return try code(u)
-        case .function(.sqrt, let w): return .binary(.divide, try logAbsolute(w), .number(2))
+        case .function(.sqrt, let w):
+            if case .binary(.subtract, let one, let r) = w.kind, one.isNumber(1), let u = r.exponentArgument {
+                used("log(1 - exp(u)) = log1mexp(u)")
+                return .binary(.divide, .primitive(.log1mexp, try code(u)), .number(2))
+            }
+            return .binary(.divide, try logAbsolute(w), .number(2))
         case .binary(.multiply, let a, let b): return .binary(.add, try logAbsolute(a), try logAbsolute(b))
         case .binary(.divide, let a, let b): return .binary(.subtract, try logAbsolute(a), try logAbsolute(b))
         case .binary(.power, let a, let n):
             guard case .number = n.kind else { break }
             return .binary(.multiply, try PythonCode(naive: n), try logAbsolute(a))
         case .negation(let a): return try logAbsolute(a)
-        case .binary(.subtract, let one, let r):
-            if one.isNumber(1), let u = r.exponentArgument { return .primitive(.log1mexp, try code(u)) }
         case .number(let r) where r.isOne: return .number(0)
         default: break
         }

@@ -40,6 +40,16 @@ import Testing
         #expect(text.contains("        value = _cospi(t/2)**2/_sinpi(t/2)**2\n"))
     }
 
+    /// σ = 1 − eᵗ is negative on [1, 2]: log|σ| is log|−expm1(t)|, not log1mexp(t),
+    /// which is log(1 − eᵗ), real only for t < 0 (there the exp-of-both-sides proof
+    /// would hold for a complex value).
+    @Test func logSNROfANegativeSigma() {
+        let file = "schedule neg {\n  time t in [1, 2]\n  alpha = 1\n  sigma = 1 - exp(t)\n  target = eps\n}\n"
+        let r = codegen(["-", "--lang", "numpy"], stdin: file)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("        value = 2*(0 - np.log(np.abs(-np.expm1(t))))\n"))
+    }
+
     @Test func outputFileIsTheModule() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sched-codegen-\(UUID().uuidString).py").path
         let r = codegen(["examples/flows.sched", "--schedule", "rectified_flow", "--lang", "numpy", "-o", path])

@@ -9,9 +9,9 @@ let exampleFiles = ["examples/ddpm.sched", "examples/edm.sched", "examples/flows
 
 /// `sched codegen …` in process, with `examples/…` opened under the package root and
 /// printed as given.
-func codegen(_ arguments: [String]) -> SchedCommand.Transcript {
+func codegen(_ arguments: [String], stdin: String = "") -> SchedCommand.Transcript {
     let root = packageRoot.path + "/"
-    var transcript = SchedCommand.run(["codegen"] + arguments.map { $0.hasPrefix("examples/") ? root + $0 : $0 })
+    var transcript = SchedCommand.run(["codegen"] + arguments.map { $0.hasPrefix("examples/") ? root + $0 : $0 }, stdin: stdin)
     transcript.stdout = transcript.stdout.replacingOccurrences(of: root, with: "")
     transcript.stderr = transcript.stderr.replacingOccurrences(of: root, with: "")
     return transcript
