@@ -94,6 +94,7 @@ public enum CodegenCheck {
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
             throw CodegenError("cannot create \(directory.path)")
         }
+        // SCHED_KEEP_CHECK=1 keeps the modules, the plan and the results for inspection.
         defer { if ProcessInfo.processInfo.environment["SCHED_KEEP_CHECK"] == nil { try? FileManager.default.removeItem(at: directory) } }
         var modules: [String] = []
         for (label, stable) in [("stable", true), ("naive", false)] {

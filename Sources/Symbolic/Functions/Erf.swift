@@ -13,7 +13,7 @@ extension FunctionSpec {
         function: .erf, latexName: "\\operatorname{erf}",
         numpy: NumPyPrinting(call: { "_erf(\($0))" }, helper: (name: "_erf", definition: """
             def _erf(x):
-                \"\"\"erf, elementwise (NumPy has none): math.erf, correctly rounded to a few ulps.\"\"\"
+                \"\"\"erf, elementwise (NumPy has none): math.erf, accurate to a few ulps.\"\"\"
                 import math
                 return np.vectorize(math.erf, otypes=[np.float64])(x)
             """)),
