@@ -23,6 +23,9 @@ let package = Package(
         .target(name: "Schedules", dependencies: ["Exact", "Symbolic"]),
         // `sched latex`: derivations, Table I and pgfplots figures.
         .target(name: "LaTeX", dependencies: ["Exact", "Symbolic", "Schedules"]),
+        // `sched codegen`: the unified-model quantities as NumPy code, stable forms proven
+        // equal to the formulas, and the measured error of the generated code.
+        .target(name: "Codegen", dependencies: ["Exact", "Symbolic", "Schedules"]),
         // The engine of `sched repl`: session state, statements, queries, commands, plots
         // (no terminal; tested through `ReplSession.execute`).
         .target(name: "REPL", dependencies: ["Exact", "Symbolic", "Schedules", "Lint"]),
@@ -37,6 +40,7 @@ let package = Package(
                 "Symbolic",
                 "Schedules",
                 "LaTeX",
+                "Codegen",
                 "REPL",
                 "CEditLine",
                 "Lint",
@@ -57,6 +61,7 @@ let package = Package(
         .testTarget(name: "SchedCLITests", dependencies: ["SchedCLI", "Exact", "SchedTestHarness"]),
         .testTarget(name: "LaTeXTests", dependencies: ["LaTeX", "SchedCLI", "Schedules", "Symbolic", "Exact", "SchedTestHarness"], exclude: ["Golden"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Schedules", "Symbolic", "Exact"]),
+        .testTarget(name: "CodegenTests", dependencies: ["Codegen", "SchedCLI", "Schedules", "Symbolic", "Exact", "SchedTestHarness"], exclude: ["Golden"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "Schedules", "Symbolic", "Exact", "SchedTestHarness"]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,17 +13,26 @@ import Symbolic
 /// - 0/0 goes to L'Hôpital's rule, N′/D′, up to three times (N and D are analytic
 ///   where defined, so D′ has no zeros accumulating at p unless D ≡ 0).
 /// Anything else is nil: not determined, never guessed.
-struct OneSidedLimit {
+public struct OneSidedLimit: Sendable {
     let variable: String
     let point: CanonicalForm
     /// +1 from the right (t → p⁺), −1 from the left.
     let side: Int
     var assumptions: Assumptions = .none
 
+    /// The limit of forms in `variable` as it tends to `point` from the right (`side`
+    /// +1) or the left (−1).
+    public init(variable: String, point: CanonicalForm, side: Int, assumptions: Assumptions = .none) {
+        self.variable = variable
+        self.point = point
+        self.side = side
+        self.assumptions = assumptions
+    }
+
     static let maximumDepth = 3
     static let maximumDerivativeOrder = 4
 
-    func limit(of f: CanonicalForm, depth: Int = 0) -> Limit? {
+    public func limit(of f: CanonicalForm, depth: Int = 0) -> Limit? {
         if !f.symbols.contains(variable) { return .finite(f) }
         // Substitution re-simplifies the whole form and does not look at the clock: past
         // the deadline, no limit (unknown), rather than minutes of work nobody waits for.

@@ -10,6 +10,7 @@ extension FunctionSpec {
     /// atan(a)′ = a′/(1 + a²); zero where a is; → ±π/2 as a → ±∞.
     static let atan = FunctionSpec(
         function: .atan, latexName: "\\operatorname{atan}", suggestedFrom: ["arctan", "atn"],
+        numpy: .ufunc("arctan"),
         exactValue: { x in
             guard case .exact(let r) = x else { return nil }
             if r.isZero { return .exact(0) }

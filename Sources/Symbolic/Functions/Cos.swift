@@ -9,6 +9,7 @@ extension FunctionSpec {
     /// cos(a) otherwise (see `CanonicalForm.cos`).
     static let cos = FunctionSpec(
         function: .cos, latexName: "\\cos",
+        numpy: .ufunc("cos"),
         exactValue: { x in
             switch x {
             case .exact(let r) where r.isZero: return .exact(1)

@@ -11,6 +11,12 @@ extension FunctionSpec {
     /// Evaluated by Arb's `arb_hypgeom_erf`.
     static let erf = FunctionSpec(
         function: .erf, latexName: "\\operatorname{erf}",
+        numpy: NumPyPrinting(call: { "_erf(\($0))" }, helper: (name: "_erf", definition: """
+            def _erf(x):
+                \"\"\"erf, elementwise (NumPy has none): math.erf, accurate to a few ulps.\"\"\"
+                import math
+                return np.vectorize(math.erf, otypes=[np.float64])(x)
+            """)),
         exactValue: exactOnlyAtZero(0),
         ball: { Ball.erf($0) },
         derivative: { u, du, _, b throws(DifferentiationError) in

@@ -10,6 +10,7 @@ extension FunctionSpec {
     /// (see `CanonicalForm.exp`); positive; → 0 as a → −∞.
     static let exp = FunctionSpec(
         function: .exp, latexName: "\\exp", latexExponent: .afterCall,
+        numpy: .ufunc("exp"),
         exactValue: exactOnlyAtZero(1),
         ball: { Ball.exp($0) },
         derivative: { _, du, whole, b throws(DifferentiationError) in try b.multiply(whole, du) },

@@ -26,6 +26,11 @@ public final class FunctionSpec: Sendable {
     public let suggestedFrom: [String]
     /// The number of arguments: 1 for every function of the language.
     public let arity: Int
+    /// The call in NumPy code as the formula writes it (`sched codegen --naive`).
+    public let numpy: NumPyPrinting
+    /// The call in NumPy code in its overflow-free, accurate form, where it differs
+    /// from the naive one (sigmoid, softplus, logit); otherwise `numpy`.
+    public let numpyStable: NumPyPrinting
 
     /// The value at an exactly known point when it is exact (sin(π/6) = 1/2); nil
     /// otherwise. The caller has already excluded points outside the domain.
@@ -51,6 +56,7 @@ public final class FunctionSpec: Sendable {
 
     init(function: Function, unicodeName: String? = nil, latexName: String, latexExponent: LaTeXExponentPlacement = .onName,
          suggestedFrom: [String] = [],
+         numpy: NumPyPrinting, numpyStable: NumPyPrinting? = nil,
          exactValue: @escaping @Sendable (EvaluationValue) -> EvaluationValue? = { _ in nil },
          ball: @escaping @Sendable (Ball) -> Ball,
          evaluationDomain: EvaluationDomain? = nil,
@@ -64,6 +70,8 @@ public final class FunctionSpec: Sendable {
         self.latexExponent = latexExponent
         self.suggestedFrom = suggestedFrom
         self.arity = 1
+        self.numpy = numpy
+        self.numpyStable = numpyStable ?? numpy
         self.exactValue = exactValue
         self.ball = ball
         self.evaluationDomain = evaluationDomain
@@ -81,6 +89,25 @@ extension FunctionSpec {
             if case .exact(let r) = x, r.isZero { return .exact(value) }
             return nil
         }
+    }
+}
+
+/// How a call is written in generated NumPy code (`sched codegen --lang numpy`).
+public struct NumPyPrinting: Sendable {
+    /// The call, given its argument already printed as a complete Python expression.
+    public let call: @Sendable (_ argument: String) -> String
+    /// The name and the Python definition of a helper function the call uses, written
+    /// once at the top of a module that needs it; nil when the call is NumPy's own.
+    public let helper: (name: String, definition: String)?
+
+    public init(call: @escaping @Sendable (String) -> String, helper: (name: String, definition: String)? = nil) {
+        self.call = call
+        self.helper = helper
+    }
+
+    /// A NumPy ufunc applied to the argument: `np.exp(x)`.
+    public static func ufunc(_ name: String) -> NumPyPrinting {
+        NumPyPrinting(call: { "np.\(name)(\($0))" })
     }
 }
 

@@ -10,6 +10,7 @@ extension FunctionSpec {
     /// (see `CanonicalForm.log`); log(a)′ = a′/a; zero where a = 1; → −∞ at 0⁺.
     static let log = FunctionSpec(
         function: .log, latexName: "\\log", latexExponent: .afterCall, suggestedFrom: ["ln"],
+        numpy: .ufunc("log"),
         exactValue: { x in
             if case .exact(let r) = x, r.isOne { return .exact(0) }
             return nil

@@ -12,6 +12,9 @@ extension FunctionSpec {
     /// log x − log1p(−x).
     static let logit = FunctionSpec(
         function: .logit, latexName: "\\operatorname{logit}",
+        numpy: NumPyPrinting(call: { "np.log((\($0))/(1 - (\($0))))" }),
+        // log x − log1p(−x): no rounding of x/(1 − x), accurate near 0 and 1.
+        numpyStable: NumPyPrinting(call: { "(np.log(\($0)) - np.log1p(-(\($0))))" }),
         exactValue: { x in
             if case .exact(let r) = x, r == Rational(1, 2) { return .exact(0) }
             return nil

@@ -9,6 +9,7 @@ extension FunctionSpec {
     /// (see `CanonicalForm.sin`); sin² + cos² = 1 is applied by `CanonicalForm.reduced`.
     static let sin = FunctionSpec(
         function: .sin, latexName: "\\sin",
+        numpy: .ufunc("sin"),
         exactValue: { x in
             switch x {
             case .exact(let r) where r.isZero: return .exact(0)

@@ -14,6 +14,9 @@ extension FunctionSpec {
     /// would round 1 + e⁻⁵⁰ and lose the value (and its sign) entirely.
     static let softplus = FunctionSpec(
         function: .softplus, latexName: "\\operatorname{softplus}", suggestedFrom: ["log1pexp"],
+        numpy: NumPyPrinting(call: { "np.log(1 + np.exp(\($0)))" }),
+        // logaddexp(0, x) = max(x, 0) + log1p(e^(−|x|)): no overflow, no lost tail.
+        numpyStable: NumPyPrinting(call: { "np.logaddexp(0, \($0))" }),
         ball: { x in
             if let lower = x.lowerBound, !lower.isNegative { return x + Ball.log1p(Ball.exp(-x)) }
             return Ball.log1p(Ball.exp(x))

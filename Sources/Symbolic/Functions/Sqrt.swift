@@ -10,6 +10,7 @@ extension FunctionSpec {
     /// (√R)′ = R′/(2√R); nonnegative, zero exactly where R is (of unknown order).
     static let sqrt = FunctionSpec(
         function: .sqrt, latexName: "\\sqrt", suggestedFrom: ["root"],
+        numpy: .ufunc("sqrt"),
         exactValue: { x in
             guard case .exact(let r) = x else { return nil }
             return r.exactSquareRoot().map { .exact($0) }

@@ -10,6 +10,7 @@ extension FunctionSpec {
     /// tan′ = 1 + tan².
     static let tan = FunctionSpec(
         function: .tan, latexName: "\\tan", suggestedFrom: ["tg"],
+        numpy: .ufunc("tan"),
         exactValue: { x in
             switch x {
             case .exact(let r) where r.isZero: return .exact(0)
