@@ -51,7 +51,7 @@ enum DiscreteLinter {
         if let imported {
             findings = findings.map { f in
                 var moved = f
-                if f.rule.code != "S001" { moved.range = imported.origins[f.range.start.line] ?? imported.classRange }
+                if f.rule.code != "S001" { moved.range = imported.origin(of: f.range) }
                 return moved
             }
         }

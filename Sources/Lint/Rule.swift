@@ -75,7 +75,7 @@ public enum RuleCatalogue {
         S101DetSingular.self, S102DetSingularEndpoint.self, S103AmplificationUnbounded.self,
         S201RhoIdenticallyZero.self, S202RhoVanishes.self, S203RhoWeak.self,
         S301NotVariancePreserving.self, S302StartNotData.self, S303TerminalSNRNonzero.self, S304LogSNRNotMonotone.self,
-        S305FirstStepNotNoiseEnd.self, S306EpsPredictionZeroTerminalSNR.self, S308BetaClipped.self,
+        S305FirstStepNotNoiseEnd.self, S306EpsPredictionZeroTerminalSNR.self, S307FinalStepNotData.self, S308BetaClipped.self,
         S401ExpectFailed.self, S402ExpectUnproven.self,
         S501UnusedDefinition.self, S502UnusedAllow.self,
     ]

@@ -24,25 +24,64 @@ import Testing
 
     @Test func stableDiffusionTerminalSNRIsCertifiedTo25Digits() throws {
         let findings = lint(try example("sd15.json"), digits: 25)
-        #expect(findings.map(\.rule.code) == ["S303", "S305"])
+        #expect(findings.map(\.rule.code) == ["S303", "S307", "S305"])
         let s303 = try #require(findings.first)
         // mpmath at 40 digits: 0.004681916706157958597839974870289125291275.
         #expect(s303.message == "the terminal SNR at the noise end n = 999 is 0.004681916706157958597839975, not 0 (Lin et al. 2024 report 0.0047 for this schedule)")
         #expect(s303.range.start.line == 5 && s303.range.start.column == 3)   // "beta_schedule"
-        let s305 = findings[1]
+        let s305 = findings[2]
         #expect(s305.message == "the sampler's first timestep is 981, not the last training step 999: sampling starts from pure noise where the model was trained on SNR 0.005809050310373650821270204")
     }
 
     @Test func zeroTerminalSNRWithEpsilonPredictionIsAnError() throws {
         let findings = lint(try example("sd15-zero-snr.json"))
-        #expect(findings.map(\.rule.code) == ["S306", "S305"])
+        #expect(findings.map(\.rule.code) == ["S306", "S307", "S305"])
         #expect(findings[0].severity == .error)
         #expect(findings[0].message == "α = 0 and det A = 0 at the noise end n = 999: the first sampling step computes x̂0 = (x_t − σ·ε̂)/α and divides by zero")
     }
 
-    @Test func vPredictionWithTrailingSpacingIsClean() throws {
-        #expect(lint(try example("sd15-v-trailing.json")).isEmpty)
+    /// v-prediction with trailing spacing fixes S303/S305/S306; set_alpha_to_one = false
+    /// still ends at ᾱ₀, with σ₀ = √β₀ = √0.00085 of noise left (S307).
+    @Test func vPredictionWithTrailingSpacingLeavesOnlyTheFinalStep() throws {
+        let findings = lint(try example("sd15-v-trailing.json"), digits: 25)
+        #expect(findings.map(\.rule.code) == ["S307"])
+        // mpmath: sqrt(0.00085) = 0.029154759474226502354370764387…
+        #expect(findings.first?.message == "the last sampling step lands at the noise level of n = 0, not on the data: residual noise σ = 0.02915475947422650235437076 is left in the output")
+        #expect(findings.first?.range.start.line == 11)   // "set_alpha_to_one"
         #expect(lint(try example("sd3-flow-match.json")).isEmpty)
+    }
+
+    /// Where the last step lands, per class: DDIM's default (set_alpha_to_one true) and
+    /// Euler's final_sigmas_type "zero" reach the data; PNDM's default and "sigma_min" do not.
+    @Test func finalStepFollowsEachClassDefault() {
+        let betas = #""beta_schedule": "linear", "beta_start": 0.0001, "beta_end": 0.02, "timestep_spacing": "trailing", "rescale_betas_zero_snr": true, "prediction_type": "v_prediction""#
+        func codes(_ json: String) -> [String] { lint(Array(json.utf8)).map(\.rule.code) }
+        #expect(codes(#"{"_class_name": "DDIMScheduler", "# + betas + "}") == [])
+        #expect(codes(#"{"_class_name": "DDIMScheduler", "set_alpha_to_one": false, "# + betas + "}") == ["S307"])
+        #expect(codes(#"{"_class_name": "PNDMScheduler", "# + betas + "}") == ["S307"])
+        #expect(codes(#"{"_class_name": "PNDMScheduler", "set_alpha_to_one": true, "# + betas + "}") == [])
+        #expect(codes(#"{"_class_name": "EulerDiscreteScheduler", "# + betas + "}") == ["S303"])   // the 2⁻²⁴ patch
+        #expect(codes(#"{"_class_name": "EulerDiscreteScheduler", "final_sigmas_type": "sigma_min", "# + betas + "}") == ["S307", "S303"])
+        #expect(codes(#"{"_class_name": "DDPMScheduler", "set_alpha_to_one": false, "# + betas + "}") == [])
+        let bad = lint(Array(#"{"_class_name": "UniPCMultistepScheduler", "final_sigmas_type": "denoise_to_zero"}"#.utf8))
+        #expect(bad.map(\.message) == [#"'final_sigmas_type' "denoise_to_zero" is not supported: sched supports "zero", "sigma_min""#])
+    }
+
+    /// In a schedule file: `final first` fires S307 with the exact residual σ, unless
+    /// σ is 0 at the data end; `final data` does not; a bad value is located.
+    @Test func finalClauseInAScheduleFile() {
+        func lintText(_ text: String) -> [Finding] { lint(Array(text.utf8), path: "f.sched") }
+        let header = "schedule s {\n    step n in 0..9\n    let abar = 1 - n/10\n    alpha = sqrt(abar)\n    sigma = sqrt(1 - abar)\n    target = alpha eps - sigma x0\n"
+        #expect(lintText(header + "    sample steps 10 spacing trailing final first\n}\n").map(\.rule.code) == ["S303"])   // σ(0) = 0
+        // ᾱ = (99/100)(9 − n)/9: ᾱ₉ = 0 (zero terminal SNR) and σ₀ = √(1/100).
+        let shifted = header.replacingOccurrences(of: "1 - n/10", with: "11 (9 - n)/100")
+        let found = lintText(shifted + "    sample steps 10 spacing trailing final first\n}\n")
+        #expect(found.map(\.rule.code) == ["S307"])
+        #expect(found.first?.message == "the last sampling step lands at the noise level of n = 0, not on the data: residual noise σ = 1/10 ≈ 0.1 is left in the output")
+        #expect(found.first.map { "\($0.range.start.line):\($0.range.start.column)" } == "7:38")
+        #expect(lintText(shifted + "    sample steps 10 spacing trailing final data\n}\n").isEmpty)
+        let bad = lintText(shifted + "    sample steps 10 spacing trailing final noise\n}\n")
+        #expect(bad.map(\.rule.code) == ["S001"])
     }
 
     @Test func eulerPatchesTheTerminalAlphaBarTo2ToTheMinus24() {

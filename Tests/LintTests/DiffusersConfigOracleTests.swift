@@ -10,7 +10,7 @@ import Testing
 /// configs (every beta_schedule and trained_betas, every prediction type and spacing,
 /// rescaling on and off, random step counts and betas; flow matching with random
 /// shifts, static and dynamic), every quantity at 20 random steps to 25 digits, and
-/// the findings S303, S305, S306 and S308.
+/// the findings S303, S305, S306, S307 and S308.
 @Suite(.tags(.oracle)) struct DiffusersConfigOracleTests {
     static let oracle = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("oracles/diffusers_schedules.py").path
@@ -59,6 +59,16 @@ import Testing
             members.append("\"rescale_betas_zero_snr\": \((i / 15) % 2 == 1)")
             members.append("\"timestep_spacing\": \"\(g.pick(["linspace", "leading", "trailing"]))\"")
             members.append("\"steps_offset\": \(g.int(0...1))")
+            // Where the last step lands (S307): set, unset (the class's default) or the other way.
+            switch (className, (i / 7) % 3) {
+            case ("DDIMScheduler", 0), ("PNDMScheduler", 0): members.append("\"set_alpha_to_one\": true")
+            case ("DDIMScheduler", 1), ("PNDMScheduler", 1): members.append("\"set_alpha_to_one\": false")
+            case ("EulerDiscreteScheduler", 0), ("DPMSolverMultistepScheduler", 0), ("UniPCMultistepScheduler", 0):
+                members.append("\"final_sigmas_type\": \"zero\"")
+            case ("EulerDiscreteScheduler", 1), ("DPMSolverMultistepScheduler", 1), ("UniPCMultistepScheduler", 1):
+                members.append("\"final_sigmas_type\": \"sigma_min\"")
+            default: break
+            }
             out.append(("{" + members.joined(separator: ", ") + "}", nil))
         }
         for i in 0..<40 {
@@ -109,8 +119,8 @@ import Testing
             }
             compared += values.values.map(\.count).reduce(0, +)
             let result = Linter.lintSequentially(LintInput(path: "config.json", bytes: bytes))
-            let codes = result.findings.map(\.rule.code).filter { ["S303", "S305", "S306", "S308"].contains($0) }
-            let extra = result.findings.filter { !["S303", "S305", "S306", "S308"].contains($0.rule.code) }
+            let codes = result.findings.map(\.rule.code).filter { ["S303", "S305", "S306", "S307", "S308"].contains($0) }
+            let extra = result.findings.filter { !["S303", "S305", "S306", "S307", "S308"].contains($0.rule.code) }
             #expect(extra.isEmpty, "\(json): \(extra.map(\.message))")
             let item: [String: Any] = ["config": try JSONSerialization.jsonObject(with: Data(json.utf8)),
                                        "image_seq_len": length.map { $0 as Any } ?? NSNull(), "values": values, "findings": codes]

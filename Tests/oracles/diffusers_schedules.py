@@ -138,6 +138,19 @@ def model(cfg, image_seq_len):
         findings.add("S306")
     if plan is not None and int(plan[0]) != noise:
         findings.add("S305")
+    # S307: the last step lands at the first training step's noise level, not on the
+    # data: DDIM/PNDM with set_alpha_to_one false (PNDM's default), Euler/DPM-Solver++/
+    # UniPC with final_sigmas_type "sigma_min".
+    if plan is not None:
+        if cls in ("DDIMScheduler", "PNDMScheduler"):
+            lands_on_first = not cfg.get("set_alpha_to_one", cls == "DDIMScheduler")
+        elif cls in ("EulerDiscreteScheduler", "DPMSolverMultistepScheduler", "UniPCMultistepScheduler"):
+            lands_on_first = cfg.get("final_sigmas_type", "zero") == "sigma_min"
+        else:
+            lands_on_first = False
+        data_end = last if noise == first else first
+        if lands_on_first and abs(quantities[data_end]["sigma"]) > TINY:
+            findings.add("S307")
     return quantities, findings
 
 

@@ -23,8 +23,20 @@ public struct DiffusersImport: Sendable {
     public var notes: [Diagnostic]
     /// For each line of `text` (1-based), the JSON range it came from.
     public var origins: [Int: SourceRange]
+    /// A clause at the end of a line that came from another key: from the column
+    /// (1-based) of its first character, the JSON range of that key (the sample
+    /// line's `final first` comes from `set_alpha_to_one`, the rest of it from
+    /// `timestep_spacing`).
+    public var clauseOrigins: [Int: (column: Int, range: SourceRange)]
     /// The range of `_class_name` (where findings without a better place go).
     public var classRange: SourceRange
+
+    /// The JSON range a range of `text` came from.
+    public func origin(of range: SourceRange) -> SourceRange {
+        let line = range.start.line
+        if let clause = clauseOrigins[line], range.start.column >= clause.column { return clause.range }
+        return origins[line] ?? classRange
+    }
 
     /// Whether `bytes` looks like a diffusers config: a JSON object with `_class_name`.
     public static func isConfig(_ bytes: [UInt8]) -> Bool {
@@ -58,13 +70,13 @@ public struct DiffusersImport: Sendable {
         "_class_name", "num_train_timesteps", "beta_start", "beta_end", "beta_schedule", "trained_betas",
         "rescale_betas_zero_snr", "prediction_type", "timestep_spacing", "steps_offset", "shift",
         "use_dynamic_shifting", "base_shift", "max_shift", "base_image_seq_len", "max_image_seq_len", "time_shift_type",
-        "invert_sigmas", "shift_terminal",
+        "invert_sigmas", "shift_terminal", "set_alpha_to_one", "final_sigmas_type",
     ]
     /// diffusers keys that change the sampler's arithmetic but not the schedule sched checks.
     static let samplerKeys: Set<String> = [
-        "_diffusers_version", "clip_sample", "clip_sample_range", "set_alpha_to_one", "skip_prk_steps", "variance_type",
+        "_diffusers_version", "clip_sample", "clip_sample_range", "skip_prk_steps", "variance_type",
         "thresholding", "dynamic_thresholding_ratio", "sample_max_value", "interpolation_type", "timestep_type",
-        "use_karras_sigmas", "use_exponential_sigmas", "use_beta_sigmas", "final_sigmas_type", "algorithm_type",
+        "use_karras_sigmas", "use_exponential_sigmas", "use_beta_sigmas", "algorithm_type",
         "solver_order", "solver_type", "lower_order_final", "euler_at_final", "lambda_min_clipped", "variance_type",
         "use_lu_lambdas", "disable_corrector", "solver_p", "predict_x0", "sigma_min", "sigma_max", "stochastic_sampling",
         "_use_default_values", "use_flow_sigmas", "flow_shift", "rescale_betas_zero_snr_patch", "dynamic_thresholding",
@@ -84,7 +96,7 @@ public struct DiffusersImport: Sendable {
         builder.build()
         if builder.errors.isEmpty == false { throw DiffusersImportError(builder.errors) }
         return DiffusersImport(text: builder.lines.joined(separator: "\n") + "\n", notes: builder.notes,
-                               origins: builder.origins, classRange: builder.classRange)
+                               origins: builder.origins, clauseOrigins: builder.clauseOrigins, classRange: builder.classRange)
     }
 }
 
@@ -101,6 +113,7 @@ struct ImportBuilder {
     let samplingSteps: Int?
     var lines: [String] = []
     var origins: [Int: SourceRange] = [:]
+    var clauseOrigins: [Int: (column: Int, range: SourceRange)] = [:]
     var errors: [Diagnostic] = []
     var notes: [Diagnostic] = []
     var classRange = SourceRange(at: .start)
@@ -153,15 +166,38 @@ struct ImportBuilder {
         return s
     }
 
-    mutating func bool(_ key: String) -> Bool {
-        guard let entry = root[key] else { return false }
+    mutating func bool(_ key: String, default value: Bool = false) -> Bool {
+        guard let entry = root[key] else { return value }
         switch entry.node {
         case .bool(let b): return b
-        case .null: return false
+        case .null: return value
         default:
             error("'\(key)' must be true or false", at: key)
             return false
         }
+    }
+
+    /// Where the class's last sampling step lands, as diffusers computes it: DDIM and
+    /// PNDM step to `final_alpha_cumprod` = 1 if `set_alpha_to_one` (DDIM's default
+    /// true, PNDM's false) else ᾱ₀; Euler, DPM-Solver++ and UniPC end at σ = 0 when
+    /// `final_sigmas_type` is "zero" (the default), else at σ₀ = √((1 − ᾱ₀)/ᾱ₀);
+    /// DDPM, Euler ancestral and Heun always end at σ = 0. `clause` is the text for
+    /// the `sample` line (empty for the default, data), `key` the config key it came from.
+    mutating func finalStep(_ className: String) -> (clause: String, key: String?)? {
+        let landsOnFirst: Bool
+        let key: String
+        switch className {
+        case "DDIMScheduler", "PNDMScheduler":
+            key = "set_alpha_to_one"
+            landsOnFirst = !bool(key, default: className == "DDIMScheduler")
+        case "EulerDiscreteScheduler", "DPMSolverMultistepScheduler", "UniPCMultistepScheduler":
+            key = "final_sigmas_type"
+            guard let type = string(key, default: "zero", allowed: ["zero", "sigma_min"]) else { return nil }
+            landsOnFirst = type == "sigma_min"
+        default:
+            return ("", nil)
+        }
+        return landsOnFirst ? (" final first", root[key] != nil ? key : "_class_name") : ("", nil)
     }
 
     static func describe(_ node: JSONNode) -> String {
@@ -283,8 +319,10 @@ struct ImportBuilder {
         default: emit("    target = alpha eps - sigma x0", from: "prediction_type")
         }
         let sampleSteps = samplingSteps ?? min(50, steps)
-        emit("    sample steps \(sampleSteps) spacing \(spacing)\(spacing == "leading" ? " offset \(offset)" : "")",
-             from: root["timestep_spacing"] != nil ? "timestep_spacing" : "steps_offset")
+        guard let final = finalStep(className) else { return }
+        let sample = "    sample steps \(sampleSteps) spacing \(spacing)\(spacing == "leading" ? " offset \(offset)" : "")"
+        emit(sample + final.clause, from: root["timestep_spacing"] != nil ? "timestep_spacing" : "steps_offset")
+        if let key = final.key, let r = keyRange(key) { clauseOrigins[lines.count] = (sample.utf8.count + 2, r) }
         emit("}")
     }
 

@@ -73,16 +73,35 @@ public struct SamplingPlan: Sendable, Hashable {
         case linspace, leading, trailing
     }
 
+    /// Where the sampler's last step lands. DDIM/PNDM-style samplers step from the
+    /// last timestep to "the previous ᾱ", which does not exist there: diffusers uses
+    /// ᾱ = 1 (`set_alpha_to_one = true`: the data) or ᾱ at the first training step
+    /// (`false`: noise σ = √(1 − ᾱ₀) is left in the output). Euler/DPM-Solver/UniPC
+    /// end at σ = 0 (`final_sigmas_type = "zero"`) or at the first step's σ
+    /// (`"sigma_min"`).
+    public enum FinalStep: String, Sendable, CaseIterable {
+        /// The last step lands on the data (ᾱ = 1, σ = 0).
+        case data
+        /// The last step lands at the first training step's noise level.
+        case first
+    }
+
     public var steps: Int
     public var spacing: Spacing
     public var offset: Int
+    public var final: FinalStep
     public var range: SourceRange?
+    /// The `final …` clause, when written.
+    public var finalRange: SourceRange?
 
-    public init(steps: Int, spacing: Spacing, offset: Int, range: SourceRange? = nil) {
+    public init(steps: Int, spacing: Spacing, offset: Int, final: FinalStep = .data, range: SourceRange? = nil,
+                finalRange: SourceRange? = nil) {
         self.steps = steps
         self.spacing = spacing
         self.offset = offset
+        self.final = final
         self.range = range
+        self.finalRange = finalRange
     }
 
     /// The sampler's timesteps, first (the noisiest) to last, for a training schedule

@@ -350,25 +350,33 @@ public struct DiscreteScheduleParser {
         return (name, first, last, line.whole)
     }
 
-    /// `sample steps 50 spacing leading offset 1` (offset optional, default 0).
+    /// `sample steps 50 spacing leading offset 1 final first` (offset optional,
+    /// default 0; final optional, default data).
     mutating func parseSampling(_ line: Line) -> SamplingPlan? {
         let parts = line.content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         var steps: Int?, spacing: SamplingPlan.Spacing?, offset = 0
+        var final: SamplingPlan.FinalStep? = .data
         var i = 1
         while i + 1 < parts.count {
             switch parts[i] {
             case "steps": steps = Int(parts[i + 1])
             case "spacing": spacing = SamplingPlan.Spacing(rawValue: parts[i + 1])
             case "offset": offset = Int(parts[i + 1]) ?? -1
+            case "final": final = SamplingPlan.FinalStep(rawValue: parts[i + 1])
             default: i = parts.count
             }
             i += 2
         }
-        guard i == parts.count, let steps, steps > 0, let spacing, offset >= 0 else {
-            error("invalid-sample", "expected 'sample steps S spacing linspace|leading|trailing [offset K]' with S > 0 and K ≥ 0", at: line.whole)
+        guard i == parts.count, let steps, steps > 0, let spacing, offset >= 0, let final else {
+            error("invalid-sample", "expected 'sample steps S spacing linspace|leading|trailing [offset K] [final data|first]' with S > 0 and K ≥ 0", at: line.whole)
             return nil
         }
-        return SamplingPlan(steps: steps, spacing: spacing, offset: offset, range: line.whole)
+        var finalRange: SourceRange?
+        if let clause = line.content.range(of: "final") {
+            let start = line.contentStart + line.content.utf8.distance(from: line.content.startIndex, to: clause.lowerBound)
+            finalRange = line.range(start, line.contentStart + line.content.utf8.count)
+        }
+        return SamplingPlan(steps: steps, spacing: spacing, offset: offset, final: final, range: line.whole, finalRange: finalRange)
     }
 
     /// A let's value: `cumprod(E, n)`, `cumsum(E, n)`, `min(E, E)`, `max(E, E)`, a list
