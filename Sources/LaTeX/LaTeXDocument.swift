@@ -41,6 +41,8 @@ public struct LaTeXSchedule: Sendable {
 public enum LaTeXError: Error, Sendable, CustomStringConvertible {
     case unknownQuantity(String)
     case noQuantities
+    /// A discrete-time schedule with --table or --plot (which take continuous time).
+    case discreteSchedule(String, String)
 
     public var description: String {
         switch self {
@@ -48,6 +50,8 @@ public enum LaTeXError: Error, Sendable, CustomStringConvertible {
             return "unknown quantity '\(q)' for --plot (known: \(UnifiedModel.quantityNames.joined(separator: ", ")))"
         case .noQuantities:
             return "--plot needs at least one quantity, e.g. --plot rho or --plot det,rho"
+        case .discreteSchedule(let name, let option):
+            return "\(option) takes continuous-time schedules: '\(name)' is a discrete-time schedule (its derivation is `sched latex` without \(option))"
         }
     }
 }
@@ -59,7 +63,9 @@ public enum LaTeXDocument {
     ///   - table: emit the table.
     ///   - plot: the quantities to plot (nil: no plot).
     ///   - When neither a table nor a plot is asked for, the derivations are emitted.
-    public static func render(_ schedules: [LaTeXSchedule], table: Bool, plot: [String]?, standalone: Bool, files: [String]) throws -> String {
+    ///   - discrete: discrete-time schedules (derivations only).
+    public static func render(_ schedules: [LaTeXSchedule], discrete: [DiscreteLaTeXSchedule] = [], table: Bool, plot: [String]?,
+                              standalone: Bool, files: [String]) throws -> String {
         var parts: Set<LaTeXPart> = []
         if table { parts.insert(.table) }
         if let plot {
@@ -68,9 +74,12 @@ public enum LaTeXDocument {
             parts.insert(.plot)
         }
         if parts.isEmpty { parts.insert(.derivation) }
+        if let first = discrete.first, !parts.isDisjoint(with: [.table, .plot]) {
+            throw LaTeXError.discreteSchedule(first.schedule.name, table ? "--table" : "--plot")
+        }
 
         var pieces: [String] = []
-        if parts.contains(.derivation) { pieces += schedules.map(Derivation.render) }
+        if parts.contains(.derivation) { pieces += schedules.map(Derivation.render) + discrete.map(DiscreteDerivation.render) }
         if parts.contains(.table) { pieces.append(Table.render(schedules)) }
         if let plot, parts.contains(.plot) { pieces.append(Plot.render(schedules, quantities: plot)) }
         let body = pieces.joined(separator: "\n")

@@ -43,8 +43,23 @@ struct LaTeXCommand: SchedSubcommand {
     }
 
     func render(io: CommandIO) throws {
-        var loaded = try files.map { try ScheduleFileLoading.load($0, parameters: parameters, input: io.input) }
-        try ScheduleFileLoading.checkParameters(&loaded)
+        // Discrete-time files and diffusers configs get their own derivation.
+        var loaded: [ScheduleFile] = []
+        var discreteFiles: [DiscreteScheduleFile] = []
+        var paths: [String] = []
+        for path in files {
+            let (bytes, name) = try ScheduleFileLoading.read(path, input: io.input)
+            paths.append(name)
+            if let d = try DiscreteFileLoading.parse(bytes, name: name, parameters: parameters, notes: { io.errors.writeLine($0) }) {
+                discreteFiles.append(d)
+            } else {
+                loaded.append(ScheduleFile(parsing: bytes, path: name, parameterOverrides: try ScheduleFileLoading.overrides(parameters)))
+            }
+        }
+        if !loaded.isEmpty { try ScheduleFileLoading.checkParameters(&loaded) }
+        let discrete = discreteFiles.flatMap { file in
+            file.schedules.filter { schedules.isEmpty || schedules.contains($0.name) }.map { DiscreteLaTeXSchedule(schedule: $0, file: file.path) }
+        }
         var diagnostics = loaded.filter { !$0.diagnostics.isEmpty }.map { $0.formattedDiagnostics() }.joined()
         let hasErrors = loaded.contains(where: \.hasErrors)
         var entries: [LaTeXSchedule] = []
@@ -53,9 +68,11 @@ struct LaTeXCommand: SchedSubcommand {
                 entries.append(LaTeXSchedule(schedule: s, file: file.path))
             }
         }
-        let unknown = schedules.filter { name in !loaded.contains { $0.schedule(named: name) != nil } }
+        let unknown = schedules.filter { name in
+            !loaded.contains { $0.schedule(named: name) != nil } && !discreteFiles.contains { $0.schedules.contains { $0.name == name } }
+        }
         if !unknown.isEmpty {
-            let known = loaded.flatMap { $0.schedules.map(\.name) }.joined(separator: ", ")
+            let known = (loaded.flatMap { $0.schedules.map(\.name) } + discreteFiles.flatMap { $0.schedules.map(\.name) }).joined(separator: ", ")
             throw SchedInputError("no schedule named \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in \(files.joined(separator: ", ")) (they have: \(known))")
         }
         let quantities = plot.map {
@@ -66,7 +83,7 @@ struct LaTeXCommand: SchedSubcommand {
         }
         let text: String
         do {
-            text = try LaTeXDocument.render(entries, table: table, plot: quantities, standalone: standalone, files: loaded.map(\.path))
+            text = try LaTeXDocument.render(entries, discrete: discrete, table: table, plot: quantities, standalone: standalone, files: paths)
         } catch let error as LaTeXError {
             throw SchedInputError(error.description)
         }

@@ -29,6 +29,11 @@ public struct ScheduleFile: Sendable {
     /// Parses and validates UTF-8 bytes (an invalid byte is a diagnostic).
     public init<Bytes: Collection>(parsing bytes: Bytes, path: String = "<input>", parameterOverrides: [String: Expr] = [:],
                                    limits: ScheduleLimits = .standard) where Bytes.Element == UInt8 {
+        // (A file over the size limit is reported as such, before anything reads it.)
+        if bytes.count <= limits.maximumFileBytes, let other = ScheduleFile.otherInput(Array(bytes), path: path) {
+            self = other
+            return
+        }
         let syntax = ScheduleParser.parse(utf8: bytes, path: path, limits: limits)
         self = ScheduleValidator(parameterOverrides: parameterOverrides, limits: limits).validate(syntax)
     }

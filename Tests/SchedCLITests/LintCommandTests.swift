@@ -166,7 +166,7 @@ import Testing
         let byName = SchedCommand.run(["explain", "rho-vanishes"])
         #expect(byName.stdout == byCode.stdout)
         let all = SchedCommand.run(["explain"])
-        #expect(all.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("S") }.count == 23)
+        #expect(all.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("S") }.count == 24)
         let unknown = SchedCommand.run(["explain", "S999"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.hasPrefix("error: unknown rule or quantity 'S999'"))
