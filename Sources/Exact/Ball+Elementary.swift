@@ -28,6 +28,10 @@ extension Ball {
     /// `sqrt([10⁻²⁰ ± 10⁻⁴⁰])` has about 20 correct digits, not 38.
     public static func sqrt(_ x: Ball) -> Ball { unary(x) { arb_sqrt($0, $1, $2) } }
 
+    /// |x|: exact (no rounding), so the radius is kept; a ball across 0 gives a ball
+    /// around |midpoint| that still contains every |y| for y in x.
+    public static func abs(_ x: Ball) -> Ball { unary(x) { result, value, _ in arb_abs(result, value) } }
+
     /// eˣ. Defined everywhere; Arb's exponents are unbounded integers, so exp(10⁶) is a
     /// finite ball (≈ 3.03 · 10^434294) rather than an overflow. The relative radius of
     /// the result is about the absolute radius of x.

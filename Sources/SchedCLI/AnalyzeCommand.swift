@@ -23,9 +23,13 @@ struct AnalyzeCommand: SchedSubcommand {
     @Option(help: "Output: text or json.")
     var format: ReportFormat = .text
 
+    @Flag(help: "For a diffusers config: analyze the continuous-time counterpart and report its largest gap to the steps.")
+    var continuous = false
+
     @OptionGroup var budget: TimeBudgetOption
 
     func run(io: CommandIO) throws {
+        if continuous { return try analyzeContinuous(io: io) }
         try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input,
                                          notesSink: { io.errors.writeLine($0.trimmingCharacters(in: .newlines)) },
                                          discrete: { try analyzeDiscrete($0, io: io) }) { try analyze($0, io: io) }
@@ -40,6 +44,28 @@ struct AnalyzeCommand: SchedSubcommand {
             io.output.writeLine(JSONValue.object([("schedules", .array(analyses.map { $0.json() }))]).serialized())
         case .text:
             io.output.write(analyses.map { $0.report(path: loaded.path) }.joined(separator: "\n"))
+        }
+    }
+
+    /// `--continuous`: the continuous schedule's report, then the gap to the steps.
+    func analyzeContinuous(io: CommandIO) throws {
+        let (bytes, name) = try ScheduleFileLoading.read(file, input: io.input)
+        try budget.run(inputBytes: bytes.count) {
+            let counterpart = try ContinuousCounterpart.load(bytes, name: name, parameters: parameters)
+            let gaps = counterpart.gaps()
+            let analyses = counterpart.file.schedules.map { ($0, ModelAnalysis($0.unifiedModel)) }
+            let stepName = counterpart.discrete.schedules.first?.stepName ?? "n"
+            switch format {
+            case .json:
+                guard case .object(var fields) = ScheduleReports.json(analyses, file: counterpart.file) else { return }
+                fields.append(("steps_vs_continuous", .array(gaps.map(ContinuousCounterpart.json))))
+                io.output.writeLine(JSONValue.object(fields).serialized())
+            case .text:
+                for ((s, a), gap) in zip(analyses, gaps) {
+                    io.output.write(ScheduleReports.text(a, schedule: s, file: counterpart.file))
+                    io.output.write(ContinuousCounterpart.text(gap, stepName: stepName, times: counterpart.imported.stepTimes))
+                }
+            }
         }
     }
 

@@ -31,7 +31,8 @@ enum DiscreteFileLoading {
 
     /// A diffusers config as a `.sched` text; `--param image_seq_len=N` is the image
     /// sequence length of dynamic shifting.
-    static func importConfig(_ bytes: [UInt8], name: String, parameters: [Binding], samplingSteps: Int? = nil) throws -> DiffusersImport {
+    static func importConfig(_ bytes: [UInt8], name: String, parameters: [Binding], samplingSteps: Int? = nil,
+                             continuous: Bool = false) throws -> DiffusersImport {
         var length: Int?
         for p in parameters {
             guard p.name == "image_seq_len", let n = Int(p.valueText.trimmingCharacters(in: .whitespaces)), n > 0 else {
@@ -40,7 +41,8 @@ enum DiscreteFileLoading {
             length = n
         }
         do {
-            return try DiffusersImport.read(bytes, name: DiffusersImport.scheduleName(forPath: name), imageSequenceLength: length, samplingSteps: samplingSteps)
+            return try DiffusersImport.read(bytes, name: DiffusersImport.scheduleName(forPath: name), imageSequenceLength: length, samplingSteps: samplingSteps,
+                                           continuous: continuous)
         } catch {
             throw SchedInputError(formatted: DiagnosticFormatter(fileName: name).format(error.diagnostics, in: SourceText(utf8: bytes)))
         }

@@ -20,13 +20,17 @@ struct ImportCommand: SchedSubcommand {
     @Option(help: ArgumentHelp("Sampling steps of the 'sample' statement (default 50).", valueName: "n"))
     var steps: Int?
 
+    @Flag(help: "Print the continuous-time counterpart (the VP-SDE of the same betas, the flow's formula in s) instead of the steps.")
+    var continuous = false
+
     func run(io: CommandIO) throws {
         let (bytes, name) = try ScheduleFileLoading.read(file, input: io.input)
         guard DiffusersImport.isConfig(bytes) else {
             throw SchedInputError("\(name): not a diffusers scheduler config (a JSON object with \"_class_name\")")
         }
         if let steps, steps < 1 { throw SchedUsageError(message: "--steps \(steps): at least 1") }
-        let imported = try DiscreteFileLoading.importConfig(bytes, name: name, parameters: parameters, samplingSteps: steps)
+        let imported = try DiscreteFileLoading.importConfig(bytes, name: name, parameters: parameters, samplingSteps: steps,
+                                                            continuous: continuous)
         if !imported.notes.isEmpty {
             io.errors.writeLine(DiagnosticFormatter(fileName: name).format(imported.notes, in: SourceText(utf8: bytes))
                 .trimmingCharacters(in: .newlines))

@@ -30,6 +30,9 @@ public struct DiffusersImport: Sendable {
     public var clauseOrigins: [Int: (column: Int, range: SourceRange)]
     /// The range of `_class_name` (where findings without a better place go).
     public var classRange: SourceRange
+    /// For a continuous counterpart (`continuous: true`): the time t_n of step n is
+    /// (n + offset)/denominator.
+    public var stepTimes: (offset: Int, denominator: Int)?
 
     /// The JSON range a range of `text` came from.
     public func origin(of range: SourceRange) -> SourceRange {
@@ -86,17 +89,19 @@ public struct DiffusersImport: Sendable {
     /// Reads the config. Errors (malformed JSON, an unsupported class or value) are
     /// diagnostics located in the JSON file.
     public static func read(_ bytes: [UInt8], name: String = "diffusers", imageSequenceLength: Int? = nil,
-                            samplingSteps: Int? = nil) throws(DiffusersImportError) -> DiffusersImport {
+                            samplingSteps: Int? = nil, continuous: Bool = false) throws(DiffusersImportError) -> DiffusersImport {
         let root: JSONEntry
         do { root = try JSONReader.parse(bytes) } catch {
             throw DiffusersImportError([Diagnostic(DiscreteDiagnostic("malformed-json", "malformed JSON: \(error.message)"),
                                                    at: SourceRange(at: error.location))])
         }
         var builder = ImportBuilder(root: root, name: name, imageSequenceLength: imageSequenceLength, samplingSteps: samplingSteps)
+        builder.continuous = continuous
         builder.build()
         if builder.errors.isEmpty == false { throw DiffusersImportError(builder.errors) }
         return DiffusersImport(text: builder.lines.joined(separator: "\n") + "\n", notes: builder.notes,
-                               origins: builder.origins, clauseOrigins: builder.clauseOrigins, classRange: builder.classRange)
+                               origins: builder.origins, clauseOrigins: builder.clauseOrigins, classRange: builder.classRange,
+                               stepTimes: builder.stepTimes)
     }
 }
 
@@ -117,6 +122,9 @@ struct ImportBuilder {
     var errors: [Diagnostic] = []
     var notes: [Diagnostic] = []
     var classRange = SourceRange(at: .start)
+    /// Writes the continuous-time counterpart instead of the steps.
+    var continuous = false
+    var stepTimes: (offset: Int, denominator: Int)?
 
     mutating func emit(_ line: String, from key: String? = nil) {
         lines.append(line)
@@ -200,6 +208,15 @@ struct ImportBuilder {
         return landsOnFirst ? (" final first", root[key] != nil ? key : "_class_name") : ("", nil)
     }
 
+    /// The target line of a `prediction_type`.
+    mutating func emitTarget(_ prediction: String) {
+        switch prediction {
+        case "epsilon": emit("    target = eps", from: "prediction_type")
+        case "sample": emit("    target = x0", from: "prediction_type")
+        default: emit("    target = alpha eps - sigma x0", from: "prediction_type")
+        }
+    }
+
     static func describe(_ node: JSONNode) -> String {
         switch node {
         case .string(let s): return "\"\(s)\""
@@ -232,7 +249,13 @@ struct ImportBuilder {
         }
         let version = root["_diffusers_version"].flatMap { if case .string(let v) = $0.node { return " (diffusers \(v))" } else { return nil } } ?? ""
         emit("# Imported from a diffusers scheduler config by `sched import`: \(className)\(version).")
-        if DiffusersImport.flowClasses.contains(className) { buildFlow(className) } else { buildBetas(className) }
+        if DiffusersImport.flowClasses.contains(className) {
+            buildFlow(className)
+        } else if continuous {
+            buildContinuousBetas(className)
+        } else {
+            buildBetas(className)
+        }
     }
 
     mutating func buildBetas(_ className: String) {
@@ -313,11 +336,7 @@ struct ImportBuilder {
             emit("    alpha = sqrt(abar)", from: "beta_schedule")
             emit("    sigma = sqrt(1 - abar)", from: "beta_schedule")
         }
-        switch prediction {
-        case "epsilon": emit("    target = eps", from: "prediction_type")
-        case "sample": emit("    target = x0", from: "prediction_type")
-        default: emit("    target = alpha eps - sigma x0", from: "prediction_type")
-        }
+        emitTarget(prediction)
         let sampleSteps = samplingSteps ?? min(50, steps)
         guard let final = finalStep(className) else { return }
         let sample = "    sample steps \(sampleSteps) spacing \(spacing)\(spacing == "leading" ? " offset \(offset)" : "")"
@@ -338,9 +357,15 @@ struct ImportBuilder {
         let shiftType = string("time_shift_type", default: "exponential", allowed: ["exponential", "linear"])
         let shift = number("shift", default: "1.0")
         guard errors.isEmpty, let shiftType, let shift else { return }
-        emit("schedule \(name) \"\(className), \(dynamic ? "dynamic \(shiftType) shift" : "shift \(shift)"), flow\" {", from: "_class_name")
-        emit("    step n in 1..\(steps)", from: "num_train_timesteps")
-        emit("    let s = n / \(steps)", from: "num_train_timesteps")
+        emit("schedule \(name)\(continuous ? "_continuous" : "") \"\(className), \(dynamic ? "dynamic \(shiftType) shift" : "shift \(shift)"), flow\(continuous ? ", continuous time" : "")\" {", from: "_class_name")
+        if continuous {
+            // FlowMatchEuler's sigmas before shifting are n/N, n = 1…N: the same formula in s.
+            emit("    time s in (0, 1]", from: "num_train_timesteps")
+            stepTimes = (0, steps)
+        } else {
+            emit("    step n in 1..\(steps)", from: "num_train_timesteps")
+            emit("    let s = n / \(steps)", from: "num_train_timesteps")
+        }
         if dynamic {
             guard let baseShift = number("base_shift", default: "0.5"), let maxShift = number("max_shift", default: "1.15"),
                   let baseLength = integer("base_image_seq_len", default: 256), let maxLength = integer("max_image_seq_len", default: 4096) else { return }
