@@ -45,6 +45,10 @@ struct DesignCommand: SchedSubcommand {
         guard requested.count == 2 else {
             throw ValidationError("give exactly two requirements of --det, --rho, --var-y, --amp-x0, --amp-eps (got \(requested.count))")
         }
+        let scale = requested.filter { $0.0.fixesScale }.map(\.0.option)
+        if scale.count == 2 {
+            throw ValidationError("\(scale[0]) and \(scale[1]) both fix det A (amp_x0 = σ/det A, amp_eps = α/det A); give one of them with --rho or --var-y")
+        }
         if emit && format == .json { throw ValidationError("--emit prints a .sched file; it takes no --format json") }
     }
 
