@@ -27,7 +27,14 @@ extension DesignedTarget {
         func ascii(_ f: CanonicalForm) -> JSONValue { .string(printASCII(f.expression)) }
         return .object([
             ("schedule", .string(base.name)),
-            ("requirements", .array(requirements.map { .string($0.claimText) })),
+            ("requirements", .array(requirements.map { r in
+                .object([("quantity", .string(r.quantity.rawValue)), ("value", .string(printASCII(r.written))), ("claim", .string(r.claimText))])
+            })),
+            ("forward", .object([
+                ("alpha", ascii(schedule.alpha.value)), ("sigma", ascii(schedule.sigma.value)),
+                ("data_variance", ascii(schedule.dataVariance.value)), ("time", ScheduleReports.time(schedule.time)),
+                ("params", .object(schedule.params.map { p in (p.name, p.value.map(ascii) ?? .null) })),
+            ])),
             ("target", .object([("c", ascii(design.c)), ("d", ascii(design.d))])),
             ("k", ascii(design.k)), ("m", ascii(design.m)),
             ("claims", .array(verdicts.map { claim, v in

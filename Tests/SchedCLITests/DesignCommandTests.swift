@@ -132,6 +132,14 @@ import Testing
         #expect(touching.stdout.contains("    expect var_y == 2   proven"))
     }
 
+    /// A precondition that depends on a symbolic parameter is not decided: an error
+    /// that says so, not a target on trust.
+    @Test func undecidedPrecondition() {
+        let r = Self.design([examplePath("flows.sched"), "--schedule", "trigflow", "--det", "2", "--var-y", "10"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasSuffix("error: --var-y: var_y = 10: could not prove the contrary of Var(y)/Var(x_t) < m²s² = det²s²/Var(x_t)², so no real k gives this Var(y) with this det A on the domain: it depends on the symbolic parameter sigma_d; zeros that depend on parameters are not located (schedule 'trigflow')\n"), "\(r.stderr)")
+    }
+
     /// Usage errors (status 2): not two requirements, or two that both fix det A;
     /// an unknown name in a requirement is an error in the input (status 1).
     @Test func badRequests() {
@@ -143,6 +151,6 @@ import Testing
         #expect(both.stderr.hasPrefix("Error: --det and --amp-eps both fix det A"))
         let unknown = Self.design([examplePath("flows.sched"), "--schedule", "rectified_flow", "--det", "q", "--rho", "0"])
         #expect(unknown.status == 1)
-        #expect(unknown.stderr.hasSuffix("error: --det: 'q': unknown name 'q' (column 1); it may use t (schedule 'rectified_flow')\n"))
+        #expect(unknown.stderr.hasSuffix("error: --det: 'q': unknown name 'q' (column 1); it may use alpha, data_variance, sigma, t (schedule 'rectified_flow')\n"))
     }
 }

@@ -33,15 +33,16 @@ extension TargetDesign {
 
 extension DesignRequirement {
     /// Reads a requirement's expression for `schedule`: the time variable, the
-    /// symbolic parameters, and the numeric parameters (substituted) may appear.
+    /// parameters (numeric ones substituted), and the forward process's alpha, sigma
+    /// and data_variance (`--amp-x0 '2 sigma'` is det A = 1/2) may appear.
     public static func parse(_ quantity: Quantity, _ text: String, for schedule: Schedule) throws -> DesignRequirement {
         let parsed = ExpressionParser.parse(text)
         guard let tree = parsed.expression else {
             let first = parsed.diagnostics.first
             throw TargetDesignError(quantity.option, "'\(text)': \(first.map { "\($0.range.start.column): \($0.message)" } ?? "not an expression")")
         }
-        var known: Set<String> = [schedule.time.name]
-        var bindings: [String: CanonicalForm] = [:]
+        var bindings = ["alpha": schedule.alpha.value, "sigma": schedule.sigma.value, "data_variance": schedule.dataVariance.value]
+        var known = Set(bindings.keys).union([schedule.time.name])
         for p in schedule.params {
             known.insert(p.name)
             if let v = p.value { bindings[p.name] = v }
