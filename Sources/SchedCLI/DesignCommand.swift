@@ -28,6 +28,12 @@ struct DesignCommand: SchedSubcommand {
     @Option(name: .customLong("amp-x0"), help: ArgumentHelp("Require amp_x0 = σ/det A = EXPR.", valueName: "expr")) var ampX0: String?
     @Option(name: .customLong("amp-eps"), help: ArgumentHelp("Require amp_eps = α/det A = EXPR.", valueName: "expr")) var ampEps: String?
 
+    @Flag(help: "Print the frontier |amp_x0|·√(1 − ρ²) = σ·s/√Var(x_t) of unit-variance targets at --at, and where each schedule's target lies on it.")
+    var frontier = false
+
+    @Option(help: ArgumentHelp("The time of --frontier: 1/2, or t=1/2.", valueName: "time"))
+    var at: String?
+
     @Flag(help: "Print the designed schedule as a complete .sched file, with an expect line per requirement.")
     var emit = false
 
@@ -42,6 +48,11 @@ struct DesignCommand: SchedSubcommand {
     }
 
     func validate() throws {
+        if frontier {
+            guard requested.isEmpty, !emit, at != nil else { throw ValidationError("--frontier takes --at TIME and no requirements or --emit") }
+            return
+        }
+        if at != nil { throw ValidationError("--at is the time of --frontier") }
         guard requested.count == 2 else {
             throw ValidationError("give exactly two requirements of --det, --rho, --var-y, --amp-x0, --amp-eps (got \(requested.count))")
         }
@@ -55,6 +66,7 @@ struct DesignCommand: SchedSubcommand {
     func run(io: CommandIO) throws {
         try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input) { loaded in
             if loaded.hasErrors { throw SchedInputError(formatted: loaded.formattedDiagnostics()) }
+            if frontier, let at { return try printFrontier(loaded, at: at, io: io) }
             let base = try ScheduleFileLoading.selected(loaded, names: schedule.map { [$0] } ?? []).first
             guard let base else { throw SchedInputError("\(loaded.path) has no schedule") }
             let designed = try design(base, file: loaded)

@@ -153,4 +153,36 @@ import Testing
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasSuffix("error: --det: 'q': unknown name 'q' (column 1); it may use alpha, data_variance, sigma, t (schedule 'rectified_flow')\n"))
     }
+
+    /// The frontier at t = 1/2 of the cosine VP process is √2/2, and v-prediction lies
+    /// on it at ρ = 0, |amp_x0| = √2/2; ε-prediction at ρ = √2/2, |amp_x0| = 1.
+    @Test func frontierOfTheCosineSchedule() {
+        let r = Self.design([examplePath("ddpm.sched"), "--frontier", "--at", "1/2", "--schedule", "v_cosine"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == """
+            frontier of unit-variance targets at 1/2: |amp_x0|·√(1 − ρ²) = σ·s/√Var(x_t)
+              v_cosine: σ·s/√Var(x_t) = sqrt(2)/2 at t = 1/2
+                its target (Var(y) = 1): ρ = 0, |amp_x0| = sqrt(2)/2, on the frontier (proven)
+
+            """)
+        let eps = Self.design([examplePath("ddpm.sched"), "--frontier", "--at", "t=1/2", "--schedule", "ddpm_eps_cosine"])
+        #expect(eps.stdout.hasSuffix("    its target (Var(y) = 1): ρ = sqrt(2)/2, |amp_x0| = 1, on the frontier (proven)\n"))
+    }
+
+    /// Rectified flow's velocity has Var(y) = 2 at t = 1/2: it is placed after
+    /// normalizing; a time outside the domain is a usage error.
+    @Test func frontierNormalizesAndChecksTheTime() {
+        let r = Self.design([examplePath("flows.sched"), "--frontier", "--at", "1/2", "--schedule", "rectified_flow"])
+        #expect(r.stdout.hasSuffix("""
+              rectified_flow: σ·s/√Var(x_t) = sqrt(2)/2 at t = 1/2
+                its target has Var(y) = 2, not 1; normalized, y/√Var(y): ρ = 0, |amp_x0| = sqrt(2)/2, on the frontier (proven)
+
+            """), "\(r.stdout)")
+        let outside = Self.design([examplePath("ddpm.sched"), "--frontier", "--at", "2"])
+        #expect(outside.status == 2)
+        #expect(outside.stderr == "error: --at 2: t = 2 is outside the domain [0, 1] of schedule 'ddpm_eps_cosine'\n")
+        let mixed = Self.design([examplePath("ddpm.sched"), "--frontier", "--at", "1/2", "--det", "1"])
+        #expect(mixed.status == 2)
+        #expect(mixed.stderr.hasPrefix("Error: --frontier takes --at TIME and no requirements or --emit\n"))
+    }
 }
