@@ -5,7 +5,7 @@ import Symbolic
 /// for each schedule's forward process, and its own target placed on it.
 extension DesignCommand {
     func printFrontier(_ loaded: ScheduleFile, at: String, io: CommandIO) throws {
-        let chosen = try ScheduleFileLoading.selected(loaded, names: schedule.map { [$0] } ?? [])
+        let chosen = try ScheduleFileLoading.selected(loaded, names: schedules)
         let (timeName, valueText) = TimeValueArgument.split(at)
         let tree = try ExpressionCommandSupport.parse(valueText, name: "--at")
         let time = try ExpressionCommandSupport.canonicalForm(of: tree, source: valueText, simplifier: Simplifier(), name: "--at")

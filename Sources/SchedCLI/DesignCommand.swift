@@ -16,8 +16,8 @@ struct DesignCommand: SchedSubcommand {
     @Argument(help: ArgumentHelp("A .sched file (its forward process, domain and data variance; its target is ignored), or - for standard input.", valueName: "file"))
     var file: String
 
-    @Option(name: .customLong("schedule"), help: ArgumentHelp("The schedule whose forward process to use (default: the file's only or first schedule).", valueName: "name"))
-    var schedule: String?
+    @Option(name: .customLong("schedule"), help: ArgumentHelp("The schedule whose forward process to use (default: the file's first); --frontier takes several.", valueName: "name"))
+    var schedules: [String] = []
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Bind a parameter, e.g. --param sigma_d=1/2 (repeatable).", valueName: "name=value"))
     var parameters: [Binding] = []
@@ -53,6 +53,7 @@ struct DesignCommand: SchedSubcommand {
             return
         }
         if at != nil { throw ValidationError("--at is the time of --frontier") }
+        if schedules.count > 1 { throw ValidationError("a design uses one --schedule (got \(schedules.count))") }
         guard requested.count == 2 else {
             throw ValidationError("give exactly two requirements of --det, --rho, --var-y, --amp-x0, --amp-eps (got \(requested.count))")
         }
@@ -67,7 +68,7 @@ struct DesignCommand: SchedSubcommand {
         try ScheduleFileLoading.withFile(file, parameters: parameters, budget: budget, input: io.input) { loaded in
             if loaded.hasErrors { throw SchedInputError(formatted: loaded.formattedDiagnostics()) }
             if frontier, let at { return try printFrontier(loaded, at: at, io: io) }
-            let base = try ScheduleFileLoading.selected(loaded, names: schedule.map { [$0] } ?? []).first
+            let base = try ScheduleFileLoading.selected(loaded, names: schedules).first
             guard let base else { throw SchedInputError("\(loaded.path) has no schedule") }
             let designed = try design(base, file: loaded)
             switch (emit, format) {
