@@ -92,10 +92,13 @@ struct DesignCommand: SchedSubcommand {
             for (quantity, text) in requested { requirements.append(try DesignRequirement.parse(quantity, text, for: base)) }
             let model = base.unifiedModel
             let target = try TargetDesign(model, requirements[0], requirements[1])
-            let options = requested.map { "\($0.0.option) '\($0.1)'" }.joined(separator: " ")
+            // The header is comments: the requirements as printed (one line each, never
+            // the raw option text) and the path without line breaks.
+            let options = requirements.map { "\($0.quantity.option) '\(printASCII($0.written))'" }.joined(separator: " ")
+            let path = file.path.map { $0.isNewline ? "?" : $0 }
             let source = target.source(for: base, model: model, requirements: requirements, name: "\(base.name)_designed",
-                                       header: ["Designed by: sched design \(file.path) --schedule \(base.name) \(options)",
-                                                "Forward process, domain and data variance of '\(base.name)' (\(at))."])
+                                       header: ["Designed by: sched design \(String(path)) --schedule \(base.name) \(options)",
+                                                "Forward process, domain and data variance of '\(base.name)' (\(String(path)):\(base.range.start.line):\(base.range.start.column))."])
             return try DesignedTarget(base: base, design: target, requirements: requirements, source: source)
         } catch let error as TargetDesignError {
             throw SchedInputError(formatted: "\(at): error: \(error) (schedule '\(base.name)')")

@@ -185,4 +185,13 @@ import Testing
         #expect(mixed.status == 2)
         #expect(mixed.stderr.hasPrefix("Error: --frontier takes --at TIME and no requirements or --emit\n"))
     }
+
+    /// The emitted header holds the requirements as printed, so a line break in an
+    /// option cannot leave the comment.
+    @Test func emittedHeaderIsComments() {
+        let r = Self.design([examplePath("flows.sched"), "--schedule", "rectified_flow", "--det", "1\n+ 0", "--rho", "1/2", "--emit"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("# Designed by: sched design \(examplePath("flows.sched")) --schedule rectified_flow --det '1 + 0' --rho '1/2'\n# Forward"))
+        #expect(r.stdout.hasSuffix("    expect det == 1 + 0\n    expect rho == 1/2\n}\n"))
+    }
 }
