@@ -13,7 +13,7 @@ public struct SchedCommand: ParsableCommand {
         abstract: "Exact symbolic analysis of diffusion noise schedules and prediction targets.",
         version: version,
         subcommands: [LintCommand.self, ExplainCommand.self, AnalyzeCommand.self, EvalCommand.self, ImportCommand.self, ZooCommand.self, ReplCommand.self,
-                      LaTeXCommand.self, CodegenCommand.self, SimplifyCommand.self, DiffCommand.self, RootsCommand.self]
+                      LaTeXCommand.self, CodegenCommand.self, DesignCommand.self, SimplifyCommand.self, DiffCommand.self, RootsCommand.self]
     )
 
     public init() {}
