@@ -205,6 +205,8 @@ public struct ReplSession: Sendable {
             if s.isComplete { out += tail }
         case .letBinding(let id, _):
             if let l = model.lets.first(where: { $0.name == id.name }) { out.append("\(id.name) = \(show(l.value))") }
+        case .function(let id):
+            out.append("\(id.name): an unknown smooth function of \(model.time.name)")
         case .forwardProcess, .alpha, .sigma:
             if s.hasForward {
                 out.append("x_t = " + combination(model.alpha.value, "x0", model.sigma.value, "eps"))

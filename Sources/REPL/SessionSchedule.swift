@@ -103,6 +103,7 @@ public struct SessionSchedule: Sendable {
         case .time: return "time"
         case .param(let id, _, _): return "param \(id.name)"
         case .letBinding(let id, _): return "let \(id.name)"
+        case .function(let id): return "function \(id.name)"
         case .forwardProcess: return "x_t"
         case .alpha: return "alpha"
         case .sigma: return "sigma"

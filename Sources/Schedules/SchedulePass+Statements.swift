@@ -11,8 +11,9 @@ extension SchedulePass {
             poisoned.insert(n)
             return
         }
-        if n == timeName || paramIndex[n] != nil || letIndex[n] != nil || firstSites["param \(n)"] != nil {
-            let first = n == timeName ? firstSites["time"] : (firstSites["param \(n)"] ?? firstSites["let \(n)"])
+        if n == timeName || paramIndex[n] != nil || letIndex[n] != nil || functions[n] != nil || firstSites["param \(n)"] != nil {
+            let first = n == timeName
+                ? firstSites["time"] : (firstSites["param \(n)"] ?? firstSites["function \(n)"] ?? firstSites["let \(n)"])
             if let first {
                 report(.redefinition(n, firstAt: first.start), at: name.range, notes: [Note("first defined here", at: first)])
             } else {
@@ -90,7 +91,8 @@ extension SchedulePass {
 
     /// Binds alpha, sigma and x_t = α·x0 + σ·eps once both coefficients are known.
     private mutating func completeForwardProcess(_ statement: StatementSyntax) {
-        guard let a = alpha?.value, let s = sigma?.value else { return }
+        guard let a = alpha?.value, let s = sigma?.value,
+              forwardMatchesDeclaredFunctions(alpha: a, sigma: s, statement) else { return }
         bindings["alpha"] = a
         bindings["sigma"] = s
         guard let xt = attempt(at: statement.range, { () throws(SimplificationError) -> CanonicalForm in

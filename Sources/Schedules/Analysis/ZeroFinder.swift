@@ -20,6 +20,7 @@ public struct ZeroFinder: Sendable {
     public func zeros(of f: CanonicalForm, on domain: AnalysisDomain) -> ZeroSet {
         let t = domain.variable
         if f.isZero || ZeroTest(assuming: assumptions).test(f).isProvenZero { return .identically }
+        if let unknown = Self.unknownFunctionsNote(f) { return .incomplete(unknown) }
         let others = f.symbols.subtracting([t])
         if !others.isEmpty {
             return .incomplete("it depends on the symbolic parameter\(others.count > 1 ? "s" : "") \(others.sorted().joined(separator: ", ")); zeros that depend on parameters are not located")
@@ -47,6 +48,15 @@ public struct ZeroFinder: Sendable {
         if !separation.isolated { reasons.append("two zeros could not be separated") }
         return ZeroSet(identicallyZero: false, complete: reasons.isEmpty, points: points,
                        note: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
+    }
+
+    /// Why the zeros of a form over abstract functions are not located: nothing
+    /// numeric is known about α, so its zeros follow only symbolically (α·(t − 1)
+    /// is not even known to vanish at 1 only); nil when it mentions none.
+    static func unknownFunctionsNote(_ f: CanonicalForm) -> String? {
+        let names = f.abstractFunctionNames
+        guard !names.isEmpty else { return nil }
+        return "it depends on the unknown function\(names.count > 1 ? "s" : "") \(names.sorted().joined(separator: ", ")); zeros that depend on unknown functions are not located"
     }
 
     /// Zeros of one irreducible factor of a numerator.

@@ -200,6 +200,9 @@ public struct Definedness: Hashable, Sendable, CustomStringConvertible {
         for kernel in f.kernels {
             switch kernel {
             case .symbol, .pi: break
+            case .abstract(_, let a):
+                // A smooth function is defined everywhere; its argument may not be.
+                collectStructural(of: a)
             default:
                 // The kernel's own conditions (√R: R ≥ 0, log a: a > 0), then its argument's.
                 let a = kernel.argument!
