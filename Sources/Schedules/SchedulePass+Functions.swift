@@ -15,8 +15,8 @@ extension SchedulePass {
             poisoned.insert(n)
             return
         }
-        if n == timeName || firstSites["param \(n)"] != nil {
-            if let first = n == timeName ? firstSites["time"] : firstSites["param \(n)"] {
+        if n == timeName {
+            if let first = firstSites["time"] {
                 report(.redefinition(n, firstAt: first.start), at: name.range, notes: [Note("first defined here", at: first)])
             } else {
                 report(.reservedName(n, role: "the time variable"), at: name.range)
@@ -25,6 +25,16 @@ extension SchedulePass {
             return
         }
         guard defineOnce("function \(n)", display: n, at: name.range, statement) else { return }
+        if let (site, isLet) = definitionSites[n], !isLet {
+            // A parameter of the same name (declared after the functions are).
+            if site.offset < name.range.start.offset {
+                report(.redefinition(n, firstAt: site), at: name.range)
+            } else {
+                report(.redefinition(n, firstAt: name.range.start), at: SourceRange(at: site))
+            }
+            poisoned.insert(n)
+            return
+        }
         if timeFailed {
             // Without a time variable there is nothing for the function to depend on.
             poisoned.insert(n)
@@ -33,6 +43,12 @@ extension SchedulePass {
         let f = AbstractFunction(name: n, variable: timeName)
         functions[n] = f
         bindings[n] = .abstract(f)
+    }
+
+    /// The declared functions and the derivatives of them that lets use, by name and order.
+    var usedFunctions: [AbstractFunction] {
+        let used = lets.reduce(into: Set(functions.values)) { $0.formUnion($1.value.abstractFunctions) }
+        return used.sorted { ($0.name, $0.order) < ($1.name, $1.order) }
     }
 
     /// Whether the forward process gives a declared `alpha` or `sigma` function as

@@ -291,12 +291,14 @@ extension SchedulePass {
     func model() -> Schedule? {
         guard diagnostics.isEmpty, syntax.syntaxErrorCount == 0, !timeFailed, forwardComplete,
               let alpha, let sigma, let target else { return nil }
-        return Schedule(
+        var schedule = Schedule(
             name: syntax.name, title: syntax.title, cite: cite, range: syntax.range, time: time, params: params,
             lets: lets, alpha: alpha, sigma: sigma,
             c: Quantity(value: target.c, range: target.range), d: Quantity(value: target.d, range: target.range),
             target: target.expression, targetRange: target.range, dataVariance: dataVariance,
             expectations: expectations, allows: allows, assumptions: assumptions, statementRanges: statementRanges,
             definedness: coefficientDefinedness, definednessByStatement: statementDefinedness)
+        schedule.functions = usedFunctions
+        return schedule
     }
 }

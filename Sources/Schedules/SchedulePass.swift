@@ -108,13 +108,13 @@ struct SchedulePass {
         declareTime()
         for (i, statement) in syntax.statements.enumerated() {
             current = i
-            if case .param(let name, let value, let positive) = statement.kind {
-                parameter(name, value: value, positiveWritten: positive, statement)
-            }
+            if case .function(let name) = statement.kind { declareFunction(name, statement) }
         }
         for (i, statement) in syntax.statements.enumerated() {
             current = i
-            if case .function(let name) = statement.kind { declareFunction(name, statement) }
+            if case .param(let name, let value, let positive) = statement.kind {
+                parameter(name, value: value, positiveWritten: positive, statement)
+            }
         }
         defineTimeDomain()
         for (i, statement) in syntax.statements.enumerated() {
@@ -231,6 +231,10 @@ struct SchedulePass {
                 report(.reservedName(n, role: "the time variable"), at: name.range)
             }
             poisoned.insert(n)
+            return
+        }
+        if firstSites["function \(n)"] != nil {
+            // Reported by `declareFunction`.
             return
         }
         if firstSites["param \(n)"] != nil {

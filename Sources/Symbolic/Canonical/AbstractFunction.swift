@@ -46,11 +46,14 @@ extension CanonicalForm {
         abstract(f, at: .symbol(f.variable))
     }
 
-    /// The names of the abstract functions the form mentions, inside kernels too.
-    public var abstractFunctionNames: Set<String> {
-        kernels.reduce(into: Set<String>()) { names, kernel in
-            if case .abstract(let f, _) = kernel { names.insert(f.name) }
-            if let a = kernel.argument { names.formUnion(a.abstractFunctionNames) }
+    /// The abstract functions (with their orders) the form mentions, inside kernels too.
+    public var abstractFunctions: Set<AbstractFunction> {
+        kernels.reduce(into: Set<AbstractFunction>()) { found, kernel in
+            if case .abstract(let f, _) = kernel { found.insert(f) }
+            if let a = kernel.argument { found.formUnion(a.abstractFunctions) }
         }
     }
+
+    /// The names of the abstract functions the form mentions.
+    public var abstractFunctionNames: Set<String> { Set(abstractFunctions.map(\.name)) }
 }

@@ -66,10 +66,14 @@ public enum DefinednessCondition: Hashable, Sendable, CustomStringConvertible {
 
     /// True, without looking at any point, when the condition holds wherever its
     /// function is defined: a nonzero constant, or a form that is a sum of positive
-    /// terms (see `CanonicalForm.isStructurallyPositive`).
+    /// terms (see `CanonicalForm.isStructurallyPositive`). (f, g) ≠ (0, 0) also holds
+    /// when f² + g² does: α² + (√(1 − α²))² = 1 for any α, since f and g are real
+    /// wherever they are defined.
     public var holdsTrivially: Bool {
         if case .notBothZero(let f, let g) = self {
-            return DefinednessCondition.nonzero(f).holdsTrivially || DefinednessCondition.nonzero(g).holdsTrivially
+            if DefinednessCondition.nonzero(f).holdsTrivially || DefinednessCondition.nonzero(g).holdsTrivially { return true }
+            guard let squares = try? f.power(2) + g.power(2) else { return false }
+            return DefinednessCondition.nonzero(squares).holdsTrivially
         }
         let f = function
         if let c = f.rationalValue {

@@ -1,0 +1,151 @@
+import Exact
+import Symbolic
+import Testing
+@testable import Schedules
+
+/// `function alpha`: schedules over an unknown smooth α(t), the paper's generic rows.
+@Suite struct AbstractFunctionTests {
+    static let vp = "function alpha\n  x_t = alpha x0 + sqrt(1 - alpha^2) eps\n"
+
+    static func analysis(_ body: String) throws -> (Schedule, ModelAnalysis) {
+        let s = try schedule("s", in: "schedule s {\n  \(body)\n}\n")
+        return (s, ModelAnalysis(s.unifiedModel))
+    }
+
+    static func q(_ a: ModelAnalysis, _ name: String) -> String {
+        if case .success(let f)? = a.quantities[name] { return printASCII(f.expression) }
+        return "undefined"
+    }
+
+    static func verdicts(_ s: Schedule, _ a: ModelAnalysis) -> [String] {
+        s.expectations.map { "\($0.text): \(ClaimChecker(a).check($0.claim).status.rawValue)" }
+    }
+
+    @Test func vpWithVelocityPredictionHasNoCorrelation() throws {
+        let (s, a) = try Self.analysis(Self.vp + """
+              target = alpha eps - sigma x0
+              expect rho == 0
+              expect det == 1
+              expect cov == 0
+              expect rho == alpha
+            """)
+        #expect(coefficients(s) == "alpha ; sqrt(1 - alpha^2) ; -sqrt(1 - alpha^2) ; alpha")
+        #expect(Self.q(a, "det") == "1" && Self.q(a, "rho") == "0" && Self.q(a, "cov") == "0")
+        #expect(Self.q(a, "var_x") == "1" && Self.q(a, "var_y") == "1")
+        #expect(Self.q(a, "snr") == "alpha^2/(1 - alpha^2)")
+        #expect(a.zeros["rho"]!.identicallyZero)
+        #expect(a.lagrangeIdentity.isProvenZero)
+        // A false claim is never proven: ρ − α = −α is not known to vanish anywhere.
+        #expect(Self.verdicts(s, a) == ["rho == 0: proven", "det == 1: proven", "cov == 0: proven", "rho == alpha: unknown"])
+    }
+
+    @Test func vpWithNoisePrediction() throws {
+        let (s, a) = try Self.analysis(Self.vp + """
+              target = eps
+              expect det == alpha
+              expect rho == sigma
+              expect det == sigma
+            """)
+        #expect(Self.q(a, "det") == "alpha" && Self.q(a, "rho") == "sqrt(1 - alpha^2)")
+        #expect(Self.q(a, "weight_x0") == "alpha^2/(1 - alpha^2)")
+        #expect(Self.verdicts(s, a) == ["det == alpha: proven", "rho == sigma: proven", "det == sigma: unknown"])
+    }
+
+    @Test func vpWithDataPrediction() throws {
+        let (s, a) = try Self.analysis(Self.vp + """
+              target = x0
+              expect det == -sigma
+              expect rho == alpha
+            """)
+        #expect(Self.q(a, "det") == "-sqrt(1 - alpha^2)" && Self.q(a, "rho") == "alpha")
+        #expect(Self.verdicts(s, a) == ["det == -sigma: proven", "rho == alpha: proven"])
+    }
+
+    /// Velocity differentiates α into the kernel α′: x_t = a x0 + (1 − a) eps gives
+    /// c = a′, d = −a′ and det A = α·d − σ·c = −a′.
+    @Test func velocityUsesTheDerivativeKernel() throws {
+        let (s, a) = try Self.analysis("""
+            function a
+              x_t = a x0 + (1 - a) eps
+              target = velocity
+              expect det == -diff(a, t)
+              expect det == diff(a, t)
+            """)
+        #expect(coefficients(s) == "a ; 1 - a ; a' ; -a'")
+        #expect(Self.q(a, "det") == "-a'")
+        #expect(printUnicode(s.d.value.expression) == "−a′")
+        #expect(printLaTeX(s.d.value.expression) == "- a'")
+        #expect(Self.verdicts(s, a) == ["det == -diff(a, t): proven", "det == diff(a, t): unknown"])
+    }
+
+    /// A let over α′ reads back as α′ in claims (not as a constant symbol), and an
+    /// unused function is still a function there: diff(b, t) = 0 is never proven.
+    @Test func claimsKeepTheKernels() throws {
+        let (s, a) = try Self.analysis("""
+            function a
+              function b
+              let v = diff(a, t)
+              x_t = a x0 + t eps
+              target = eps
+              expect v == diff(a, t)
+              expect diff(v, t) == diff(diff(a, t), t)
+              expect diff(b, t) == 0
+              expect diff(v, t) == 0
+            """)
+        #expect(s.functions.map(\.primedName) == ["a", "a'", "b"])
+        #expect(Self.verdicts(s, a) == ["v == diff(a, t): proven", "diff(v, t) == diff(diff(a, t), t): proven",
+                                        "diff(b, t) == 0: unknown", "diff(v, t) == 0: unknown"])
+    }
+
+    /// Nothing numeric is known about α: its zeros, and the values at the ends, are unknown.
+    @Test func zerosOverAnUnknownFunctionAreUnknown() throws {
+        let (_, a) = try Self.analysis(Self.vp + "  target = eps")
+        let det = try #require(a.zeros["det"])
+        #expect(!det.complete && det.points.isEmpty && !det.identicallyZero)
+        #expect(det.note?.hasPrefix("it depends on the unknown function alpha; zeros that depend on unknown functions are not located") == true)
+    }
+
+    @Test func derivativesAndApplications() throws {
+        let f = AbstractFunction(name: "alpha", variable: "t")
+        let simplifier = Simplifier(bindings: ["alpha": .abstract(f)], timeVariable: "t")
+        func parsed(_ e: String) throws -> Expr { try #require(ExpressionParser.parse(e, applicable: .any).expression) }
+        func text(_ e: String) throws -> String { printASCII(try simplifier.simplify(try parsed(e))) }
+        #expect(try text("diff(alpha, t)") == "alpha'")
+        #expect(try text("diff(diff(alpha^2, t), t)") == "2*alpha''*alpha + 2*alpha'^2")
+        // The chain rule through the argument: d/dt α(1 − t) = −α′(1 − t).
+        #expect(try text("diff(alpha(1 - t), t)") == "-alpha'(1 - t)")
+        #expect(try text("alpha(1/2) - alpha") == "alpha(1/2) - alpha")
+        #expect(printUnicode(try simplifier.simplify(try parsed("diff(alpha(1 - t), t)"))) == "−α′(1 − t)")
+        #expect(printLaTeX(try simplifier.simplify(try parsed("diff(alpha, t)^2"))) == "\\alpha'^{2}")
+        // α at a point is a kernel of its own; its enclosure is indeterminate, never a number.
+        #expect(!CanonicalForm.abstract(f).ball(at: ["t": Rational(1, 2)], precision: 64).isFinite)
+        let atHalf = try CanonicalForm.abstract(f).substituting(["t": CanonicalForm(Rational(1, 2))])
+        #expect(ascii(atHalf) == "alpha(1/2)")
+    }
+
+    /// α, α′, α″ are independent for the zero test: (α′)² − α′·α′ is 0, α′ − α is not.
+    @Test func zeroTestTreatsDerivativesAsIndependent() throws {
+        let f = AbstractFunction(name: "alpha", variable: "t")
+        let alpha = CanonicalForm.abstract(f), prime = CanonicalForm.abstract(f.derivative)
+        #expect(try (prime.power(2) - prime * prime).isZero)
+        #expect(!ZeroTest().test(try prime - alpha).isProvenZero)
+        #expect(!ZeroTest().test(try prime - alpha).isProvenNonzero)
+    }
+
+    @Test(arguments: [
+        ("function alpha | x_t = 2 alpha x0 + eps | target = eps",
+         "3:1: function-quantity-mismatch: 'alpha' is declared a function, so the forward process must give alpha = alpha, not '2*alpha'"),
+        ("function x0 | x_t = x0 + t eps | target = eps", "2:10: reserved-name: 'x0' is reserved (a vector) and cannot be defined"),
+        ("param a | function a | x_t = a x0 + t eps | target = eps", "3:10: redefinition: redefinition of 'a' (first defined at 2:7)"),
+        ("function a | let a = t | x_t = a x0 + t eps | target = eps", "3:5: redefinition: redefinition of 'a' (first defined at 2:10)"),
+        ("function a b | x_t = x0 + t eps | target = eps", "2:12: unexpected-text: unexpected 'b' after function a"),
+        ("function a | param k = a | x_t = x0 + t eps | target = eps",
+         "3:11: non-constant-value: the value of parameter 'k' must be constant, but it depends on 't'"),
+    ])
+    func diagnostics(body: String, expected: String) throws {
+        let text = "schedule s {\n" + body.replacingOccurrences(of: " | ", with: "\n") + "\n}\n"
+        let file = try validate(text)
+        #expect(file.diagnostics.first.map(render) == expected)
+        #expect(file.schedules.isEmpty)
+    }
+}
