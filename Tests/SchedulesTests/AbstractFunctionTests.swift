@@ -149,3 +149,26 @@ import Testing
         #expect(file.schedules.isEmpty)
     }
 }
+
+/// examples/table1.sched: the paper's Table I for any α, every claim proven.
+@Suite struct TableOneExampleTests {
+    @Test func everyRowIsProven() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("examples/table1.sched"), encoding: .utf8)
+        let file = ScheduleFile(parsing: text, path: "examples/table1.sched")
+        #expect(file.diagnostics.isEmpty, "\(file.formattedDiagnostics())")
+        var rows: [String] = []
+        for s in file.schedules {
+            let a = ModelAnalysis(s.unifiedModel)
+            let statuses = s.expectations.map { ClaimChecker(a).check($0.claim).status }
+            #expect(statuses.allSatisfy { $0 == .proven }, "\(s.name)")
+            rows.append("\(s.name): det = \(AbstractFunctionTests.q(a, "det")), rho = \(AbstractFunctionTests.q(a, "rho"))")
+        }
+        #expect(rows == [
+            "vp_eps: det = alpha, rho = sqrt(1 - alpha^2)",
+            "vp_x0: det = -sqrt(1 - alpha^2), rho = alpha",
+            "vp_v: det = 1, rho = 0",
+            "flow_velocity: det = -alpha', rho = alpha'*(2*alpha - 1)/sqrt(2*alpha'^2*(2*alpha^2 - 2*alpha + 1))",
+            "trigflow: det = 1, rho = 0",
+        ])
+    }
+}
