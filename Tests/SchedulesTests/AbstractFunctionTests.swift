@@ -123,6 +123,14 @@ import Testing
         #expect(ascii(atHalf) == "alpha(1/2)")
     }
 
+    /// Whether 1 − α(1/2)² ≥ 0 is not decided — an unknown value, not an undefined one.
+    @Test func definednessAtAPointIsUndecided() throws {
+        let alpha = CanonicalForm.abstract(AbstractFunction(name: "alpha", variable: "t"))
+        let radicand = try CanonicalForm.one - alpha.power(2)
+        #expect(Definedness([.nonnegative(radicand)]).holds(at: ["t": CanonicalForm(Rational(1, 2))]) == nil)
+        #expect(Definedness([.notBothZero(alpha, try CanonicalForm.sqrt(radicand))]).conditions.isEmpty)
+    }
+
     /// α, α′, α″ are independent for the zero test: (α′)² − α′·α′ is 0, α′ − α is not.
     @Test func zeroTestTreatsDerivativesAsIndependent() throws {
         let f = AbstractFunction(name: "alpha", variable: "t")

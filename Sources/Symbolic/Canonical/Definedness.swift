@@ -159,7 +159,8 @@ public struct Definedness: Hashable, Sendable, CustomStringConvertible {
             guard let evaluated = value(condition.function) else { result = nil; continue }
             guard let v = evaluated else { return false }
             var sign: Int?
-            if v.isZero { sign = 0 } else if v.symbols.isEmpty {
+            // A value of an unknown function (α(1/2)) has no enclosure, but is not undefined.
+            if v.isZero { sign = 0 } else if v.symbols.isEmpty, v.abstractFunctions.isEmpty {
                 for precision in [128, 1024] {
                     let b = v.ball(at: [:], precision: precision)
                     if !b.isFinite { return false }
