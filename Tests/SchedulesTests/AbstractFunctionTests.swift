@@ -176,7 +176,7 @@ import Testing
             "vp_x0: det = -sqrt(1 - alpha^2), rho = alpha",
             "vp_v: det = 1, rho = 0",
             "flow_velocity: det = -alpha', rho = alpha'*(2*alpha - 1)/sqrt(2*alpha'^2*(2*alpha^2 - 2*alpha + 1))",
-            "trigflow: det = 1, rho = 0",
+            "trigflow_row: det = 1, rho = 0",
         ])
     }
 }
