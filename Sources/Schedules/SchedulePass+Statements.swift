@@ -241,8 +241,10 @@ extension SchedulePass {
 
         // Everything must simplify; points must be constant. Quantities stand for
         // themselves here (their values come with the analysis), at any time.
-        let plain = Simplifier(assuming: assumptions, bindings: Dictionary(uniqueKeysWithValues: quantities.map { ($0, .symbol($0)) }),
-                               timeVariable: timeName)
+        // Declared functions are their kernels (as in `ModelAnalysis.quantitySimplifier`).
+        var standIns = Dictionary(usedFunctions.map { ($0.primedName, CanonicalForm.abstract($0)) }) { first, _ in first }
+        for q in quantities { standIns[q] = .symbol(q) }
+        let plain = Simplifier(assuming: assumptions, bindings: standIns, timeVariable: timeName)
         func simplifies(_ e: Expr, point: Bool) -> Bool {
             let form: CanonicalForm
             do {

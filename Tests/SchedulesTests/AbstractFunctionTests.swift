@@ -97,6 +97,30 @@ import Testing
                                         "diff(b, t) == 0: unknown", "diff(v, t) == 0: unknown"])
     }
 
+    /// No claim that fails for some function is proven: √(a²) is not a, a(0) is not
+    /// a(1), a has no known sign or zeros; identities in a still are.
+    @Test func falseClaimsAreNeverProven() throws {
+        let (s, a) = try Self.analysis("""
+            function a
+              x_t = sqrt(a^2) x0 + eps
+              target = eps
+              expect alpha == a
+              expect alpha == sqrt(a^2)
+              expect alpha(0) == alpha(1)
+              expect a > 0
+              expect det != 0
+              expect zeros(det) == {}
+              expect a == 0 at t = 1/2
+              expect diff(a(1 - t), t) == 0
+              expect var_x == a^2 + 1
+            """)
+        #expect(Self.verdicts(s, a) == [
+            "alpha == a: unknown", "alpha == sqrt(a^2): proven", "alpha(0) == alpha(1): unknown", "a > 0: unknown",
+            "det != 0: unknown", "zeros(det) == {}: unknown", "a == 0 at t = 1/2: unknown",
+            "diff(a(1 - t), t) == 0: unknown", "var_x == a^2 + 1: proven",
+        ])
+    }
+
     /// Nothing numeric is known about α: its zeros, and the values at the ends, are unknown.
     @Test func zerosOverAnUnknownFunctionAreUnknown() throws {
         let (_, a) = try Self.analysis(Self.vp + "  target = eps")
