@@ -93,7 +93,7 @@ public struct ReplSession: Sendable {
     static func isStatement(_ text: String) -> Bool {
         let word = String(text.prefix { !$0.isWhitespace && $0 != "=" })
         switch word {
-        case "time", "param", "let", "expect", "cite", "allow":
+        case "time", "param", "let", "function", "expect", "cite", "allow":
             return text.count > word.count
         case "data":
             return text.dropFirst(4).drop { $0.isWhitespace }.hasPrefix("variance")
