@@ -204,3 +204,30 @@ import Testing
         ])
     }
 }
+
+/// What is proven for an unknown a holds for every concrete a: the same rows with
+/// `let a = …` in place of `function a` prove the same claims (none is refuted).
+@Suite struct AbstractFunctionInstanceTests {
+    static let rows = [
+        "x_t = a x0 + sqrt(1 - a^2) eps | target = eps | expect det == a | expect rho == sigma",
+        "x_t = a x0 + sqrt(1 - a^2) eps | target = x0 | expect det == -sigma | expect rho == a",
+        "x_t = a x0 + sqrt(1 - a^2) eps | target = a eps - sigma x0 | expect det == 1 | expect rho == 0",
+        "x_t = a x0 + (1 - a) eps | target = velocity | expect det == -diff(a, t)",
+    ]
+
+    static func verdicts(_ declaration: String, _ row: String) throws -> [ClaimVerdict.Status] {
+        let body = ([declaration] + row.components(separatedBy: " | ")).joined(separator: "\n")
+        let s = try schedule("s", in: "schedule s {\n\(body)\n}\n")
+        let analysis = ModelAnalysis(s.unifiedModel)
+        return s.expectations.map { ClaimChecker(analysis).check($0.claim).status }
+    }
+
+    @Test(arguments: ["cos(pi/2 t)", "1 - t", "exp(-t)", "(1 - t)^2"])
+    func everyInstanceAgrees(concrete: String) throws {
+        for row in Self.rows {
+            let generic = try Self.verdicts("function a", row)
+            #expect(generic.allSatisfy { $0 == .proven }, "\(row)")
+            #expect(try Self.verdicts("let a = \(concrete)", row) == generic, "\(row) with a = \(concrete)")
+        }
+    }
+}
