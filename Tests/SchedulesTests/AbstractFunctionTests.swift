@@ -129,6 +129,22 @@ import Testing
         #expect(det.note?.hasPrefix("it depends on the unknown function alpha; zeros that depend on unknown functions are not located") == true)
     }
 
+    /// What follows symbolically still does: exp(g) has no zero for any g.
+    @Test func zerosThatFollowFromTheKernelAreFound() throws {
+        let (s, a) = try Self.analysis("""
+            function g
+              time s in (0, inf)
+              x_t = x0 + exp(g) eps
+              target = x_t - x0
+              expect det != 0
+              expect logsnr == -2 g
+            """)
+        #expect(Self.q(a, "det") == "exp(g)")
+        let det = try #require(a.zeros["det"])
+        #expect(det.complete && det.points.isEmpty && !det.identicallyZero)
+        #expect(Self.verdicts(s, a) == ["det != 0: proven", "logsnr == -2 g: proven"])
+    }
+
     @Test func derivativesAndApplications() throws {
         let f = AbstractFunction(name: "alpha", variable: "t")
         let simplifier = Simplifier(bindings: ["alpha": .abstract(f)], timeVariable: "t")

@@ -20,7 +20,6 @@ public struct ZeroFinder: Sendable {
     public func zeros(of f: CanonicalForm, on domain: AnalysisDomain) -> ZeroSet {
         let t = domain.variable
         if f.isZero || ZeroTest(assuming: assumptions).test(f).isProvenZero { return .identically }
-        if let unknown = Self.unknownFunctionsNote(f) { return .incomplete(unknown) }
         let others = f.symbols.subtracting([t])
         if !others.isEmpty {
             return .incomplete("it depends on the symbolic parameter\(others.count > 1 ? "s" : "") \(others.sorted().joined(separator: ", ")); zeros that depend on parameters are not located")
@@ -41,7 +40,8 @@ public struct ZeroFinder: Sendable {
                 p.multiplicity = p.multiplicity.map { $0 * multiplicity }
                 points.append(p)
             }
-            if !set.complete, let note = set.note { reasons.append(note) }
+            // Two factors over the same unknown function give the same reason once.
+            if !set.complete, let note = set.note, !reasons.contains(note) { reasons.append(note) }
         }
         let separation = Self.separated(Self.merged(points))
         points = separation.points
@@ -50,9 +50,11 @@ public struct ZeroFinder: Sendable {
                        note: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
     }
 
-    /// Why the zeros of a form over abstract functions are not located: nothing
-    /// numeric is known about α, so its zeros follow only symbolically (α·(t − 1)
-    /// is not even known to vanish at 1 only); nil when it mentions none.
+    /// Why the zeros of a factor over abstract functions are not located: nothing
+    /// numeric is known about α, so its zeros follow only symbolically — exp(α) has
+    /// none, √(1 − α²) those of 1 − α², and α itself is where nothing is known;
+    /// nil when it mentions none. Checked where numbers would be needed
+    /// (`BallRootIsolator`), after the kernel facts.
     static func unknownFunctionsNote(_ f: CanonicalForm) -> String? {
         let names = f.abstractFunctionNames
         guard !names.isEmpty else { return nil }
