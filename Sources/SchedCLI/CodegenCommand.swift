@@ -66,16 +66,7 @@ struct CodegenCommand: SchedSubcommand {
     func generate(_ loaded: ScheduleFile, io: CommandIO) throws {
         if loaded.hasErrors { throw SchedInputError(formatted: loaded.formattedDiagnostics()) }
         let selected = try ScheduleFileLoading.selected(loaded, names: schedules)
-        // An unknown function has no values, so no code: refused at its declaration.
-        let unknown = selected.compactMap { s in
-            s.functions.first.map { f in
-                Diagnostic(ScheduleDiagnostic.functionHasNoCode(f.name, schedule: s.name),
-                           at: s.statementRanges["function \(f.name)"] ?? s.range)
-            }
-        }
-        if !unknown.isEmpty {
-            throw SchedInputError(formatted: DiagnosticFormatter(fileName: loaded.path).format(unknown, in: loaded.source))
-        }
+        try ScheduleFileLoading.refuseUnknownFunctions(selected, in: loaded, purpose: "code")
         let chosen = selected.map { CodegenSchedule(schedule: $0, file: loaded.path) }
         guard !chosen.isEmpty else { throw SchedInputError("\(loaded.path) has no schedule") }
         if check {

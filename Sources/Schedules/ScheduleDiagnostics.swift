@@ -57,8 +57,8 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
     case conflictingForwardProcess
     /// `function alpha` with a forward process whose x0 coefficient is not alpha.
     case functionQuantityMismatch(String, value: String)
-    /// Code generation for a schedule over an unknown function.
-    case functionHasNoCode(String, schedule: String)
+    /// Numbers (code, a plot) asked of a schedule over an unknown function.
+    case functionHasNoValues(String, schedule: String, purpose: String)
     case missingForwardProcess(schedule: String)
     case missingTarget(schedule: String)
     /// `alpha` without `sigma` (or the reverse): `given` is the one written.
@@ -127,7 +127,7 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
         case .invalidDerivativeVariable: return "invalid-derivative-variable"
         case .conflictingForwardProcess: return "conflicting-forward-process"
         case .functionQuantityMismatch: return "function-quantity-mismatch"
-        case .functionHasNoCode: return "function-has-no-code"
+        case .functionHasNoValues: return "function-has-no-values"
         case .missingForwardProcess: return "missing-forward-process"
         case .missingTarget: return "missing-target"
         case .incompleteForwardProcess: return "incomplete-forward-process"
@@ -230,8 +230,8 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
             return "the forward process is given twice: use either 'x_t = …' or 'alpha = …' with 'sigma = …', not both"
         case .functionQuantityMismatch(let name, let value):
             return "'\(name)' is declared a function, so the forward process must give \(name) = \(name), not '\(short(value))'"
-        case .functionHasNoCode(let name, let schedule):
-            return "schedule '\(short(schedule))' uses the unknown function '\(name)': code needs a concrete function of time in its place"
+        case .functionHasNoValues(let name, let schedule, let purpose):
+            return "schedule '\(short(schedule))' uses the unknown function '\(name)': \(purpose) needs a concrete function of time in its place"
         case .missingForwardProcess(let schedule):
             return "schedule '\(short(schedule))' has no forward process: add 'x_t = …' or 'alpha = …' and 'sigma = …'"
         case .missingTarget(let schedule):

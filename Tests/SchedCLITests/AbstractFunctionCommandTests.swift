@@ -27,6 +27,15 @@ import Testing
                 "\(r.stderr)")
     }
 
+    @Test func latexRefusesToPlotAnUnknownFunction() {
+        let r = SchedCommand.run(["latex", examplePath("table1.sched"), "--schedule", "vp_eps", "--plot", "rho"])
+        #expect(r.status == 1 && r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix(examplePath("table1.sched") + ":10:5: error: schedule 'vp_eps' uses the unknown function 'alpha': a plot needs a concrete function of time in its place\n"),
+                "\(r.stderr)")
+        // The table and the derivations are symbolic, and stay.
+        #expect(SchedCommand.run(["latex", examplePath("table1.sched"), "--table"]).status == 0)
+    }
+
     /// At a point, an unknown function's value is a symbol, never a number; where
     /// being defined depends on it, the value is unknown.
     @Test func evalKeepsTheFunctionSymbolic() {
