@@ -16,4 +16,13 @@ import Testing
             "√(1 − α²)\n",
         ])
     }
+
+    @Test func plotRefusesAnUnknownFunction() {
+        var s = ReplSession()
+        run(&s, ["function alpha", "x_t = alpha x0 + sqrt(1 - alpha^2) eps", "target = eps"])
+        let reply = s.execute(":plot rho", lineNumber: 4)
+        #expect(reply.failed)
+        #expect(reply.errors.hasPrefix("<stdin>:4:1: error: schedule 'repl' uses the unknown function 'alpha': a plot needs a concrete function of time in its place\n"),
+                "\(reply.errors)")
+    }
 }
