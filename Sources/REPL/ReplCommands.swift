@@ -293,7 +293,7 @@ extension ReplSession {
         var names = Self.quantityNames + Self.functionNames
             + ["time", "param", "let", "function", "x_t", "target", "data", "variance", "expect"]
         if let m = schedule.model {
-            names += [m.time.name] + m.params.map(\.name) + m.lets.map(\.name)
+            names += [m.time.name] + m.params.map(\.name) + m.lets.map(\.name) + m.functions.filter { $0.order == 0 }.map(\.name)
         }
         names += schedules.map(\.name)
         // `σ_` completes like `sigma_`: names are compared in their canonical spelling.
