@@ -291,9 +291,9 @@ extension ReplSession {
     public func completions(of word: String) -> [String] {
         if word.hasPrefix(":") { return Self.commandNames.filter { $0.hasPrefix(word) } }
         var names = Self.quantityNames + Self.functionNames
-            + ["time", "param", "let", "x_t", "target", "data", "variance", "expect"]
+            + ["time", "param", "let", "function", "x_t", "target", "data", "variance", "expect"]
         if let m = schedule.model {
-            names += [m.time.name] + m.params.map(\.name) + m.lets.map(\.name)
+            names += [m.time.name] + m.params.map(\.name) + m.lets.map(\.name) + m.functions.filter { $0.order == 0 }.map(\.name)
         }
         names += schedules.map(\.name)
         // `σ_` completes like `sigma_`: names are compared in their canonical spelling.

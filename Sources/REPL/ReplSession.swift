@@ -93,7 +93,7 @@ public struct ReplSession: Sendable {
     static func isStatement(_ text: String) -> Bool {
         let word = String(text.prefix { !$0.isWhitespace && $0 != "=" })
         switch word {
-        case "time", "param", "let", "expect", "cite", "allow":
+        case "time", "param", "let", "function", "expect", "cite", "allow":
             return text.count > word.count
         case "data":
             return text.dropFirst(4).drop { $0.isWhitespace }.hasPrefix("variance")
@@ -205,6 +205,8 @@ public struct ReplSession: Sendable {
             if s.isComplete { out += tail }
         case .letBinding(let id, _):
             if let l = model.lets.first(where: { $0.name == id.name }) { out.append("\(id.name) = \(show(l.value))") }
+        case .function(let id):
+            out.append("\(id.name): an unknown smooth function of \(model.time.name)")
         case .forwardProcess, .alpha, .sigma:
             if s.hasForward {
                 out.append("x_t = " + combination(model.alpha.value, "x0", model.sigma.value, "eps"))

@@ -67,8 +67,12 @@ public struct SessionSchedule: Sendable {
         var text = "schedule \(name)\(titleText) {\n"
         var first = 2
         if !keys.contains("x_t") {
-            if !keys.contains("alpha") { text += "  alpha = 1\n"; first += 1 }
-            if !keys.contains("sigma") { text += "  sigma = 1\n"; first += 1 }
+            // A declared `function alpha` is its own placeholder (it must be alpha itself).
+            for quantity in ["alpha", "sigma"] where !keys.contains(quantity) {
+                let value = keys.contains("function \(quantity)") ? quantity : "1"
+                text += "  \(quantity) = \(value)\n"
+                first += 1
+            }
         }
         for line in lines { text += "  \(line.text)\n" }
         if !keys.contains("target") { text += "  target = eps\n" }
@@ -103,6 +107,7 @@ public struct SessionSchedule: Sendable {
         case .time: return "time"
         case .param(let id, _, _): return "param \(id.name)"
         case .letBinding(let id, _): return "let \(id.name)"
+        case .function(let id): return "function \(id.name)"
         case .forwardProcess: return "x_t"
         case .alpha: return "alpha"
         case .sigma: return "sigma"

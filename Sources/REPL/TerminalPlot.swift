@@ -126,6 +126,9 @@ extension ReplSession {
         guard schedule.isComplete || schedule.model != nil, let model = schedule.model else {
             throw ReplFailure("incomplete", "no schedule to plot", in: line)
         }
+        if let unknown = model.unknownFunctionDiagnostic(purpose: "a plot") {
+            throw ReplFailure("function-has-no-values", unknown.message, in: line)
+        }
         // The expressions: comma-separated when there is a comma, else space-separated.
         var pieces: [(String, String.Index)] = []
         let separators: (Character) -> Bool = argumentText.contains(",") ? { $0 == "," } : { $0.isWhitespace }

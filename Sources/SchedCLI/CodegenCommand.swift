@@ -65,7 +65,9 @@ struct CodegenCommand: SchedSubcommand {
 
     func generate(_ loaded: ScheduleFile, io: CommandIO) throws {
         if loaded.hasErrors { throw SchedInputError(formatted: loaded.formattedDiagnostics()) }
-        let chosen = try ScheduleFileLoading.selected(loaded, names: schedules).map { CodegenSchedule(schedule: $0, file: loaded.path) }
+        let selected = try ScheduleFileLoading.selected(loaded, names: schedules)
+        try ScheduleFileLoading.refuseUnknownFunctions(selected, in: loaded, purpose: "code")
+        let chosen = selected.map { CodegenSchedule(schedule: $0, file: loaded.path) }
         guard !chosen.isEmpty else { throw SchedInputError("\(loaded.path) has no schedule") }
         if check {
             let report: String

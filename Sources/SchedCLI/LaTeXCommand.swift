@@ -75,6 +75,12 @@ struct LaTeXCommand: SchedSubcommand {
             let known = (loaded.flatMap { $0.schedules.map(\.name) } + discreteFiles.flatMap { $0.schedules.map(\.name) }).joined(separator: ", ")
             throw SchedInputError("no schedule named \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in \(files.joined(separator: ", ")) (they have: \(known))")
         }
+        if plot != nil {
+            for file in loaded {
+                let plotted = file.schedules.filter { schedules.isEmpty || schedules.contains($0.name) }
+                try ScheduleFileLoading.refuseUnknownFunctions(plotted, in: file, purpose: "a plot")
+            }
+        }
         let quantities = plot.map {
             $0.split(separator: ",").map { q in
                 let written = q.trimmingCharacters(in: .whitespaces)

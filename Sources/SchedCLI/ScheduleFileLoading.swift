@@ -77,6 +77,13 @@ enum ScheduleFileLoading {
         io.errors.writeLine(file.formattedDiagnostics().trimmingCharacters(in: .newlines))
     }
 
+    /// Refuses schedules over unknown functions where numbers are needed (`purpose`:
+    /// "code", "a plot"), with every such declaration located in its file.
+    static func refuseUnknownFunctions(_ schedules: [Schedule], in file: ScheduleFile, purpose: String) throws {
+        let found = schedules.compactMap { $0.unknownFunctionDiagnostic(purpose: purpose) }
+        if !found.isEmpty { throw SchedInputError(formatted: DiagnosticFormatter(fileName: file.path).format(found, in: file.source)) }
+    }
+
     static func selected(_ file: ScheduleFile, names: [String]) throws -> [Schedule] {
         if names.isEmpty { return file.schedules }
         return try names.map { name in

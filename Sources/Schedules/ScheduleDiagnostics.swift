@@ -55,6 +55,10 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
 
     // MARK: Schedules
     case conflictingForwardProcess
+    /// `function alpha` with a forward process whose x0 coefficient is not alpha.
+    case functionQuantityMismatch(String, value: String)
+    /// Numbers (code, a plot) asked of a schedule over an unknown function.
+    case functionHasNoValues(String, schedule: String, purpose: String)
     case missingForwardProcess(schedule: String)
     case missingTarget(schedule: String)
     /// `alpha` without `sigma` (or the reverse): `given` is the one written.
@@ -122,6 +126,8 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
         case .reservedName: return "reserved-name"
         case .invalidDerivativeVariable: return "invalid-derivative-variable"
         case .conflictingForwardProcess: return "conflicting-forward-process"
+        case .functionQuantityMismatch: return "function-quantity-mismatch"
+        case .functionHasNoValues: return "function-has-no-values"
         case .missingForwardProcess: return "missing-forward-process"
         case .missingTarget: return "missing-target"
         case .incompleteForwardProcess: return "incomplete-forward-process"
@@ -222,6 +228,10 @@ public enum ScheduleDiagnostic: DiagnosticMessage, Hashable {
             return "'diff' can differentiate only with respect to the time variable or a symbolic parameter, not '\(name)'"
         case .conflictingForwardProcess:
             return "the forward process is given twice: use either 'x_t = …' or 'alpha = …' with 'sigma = …', not both"
+        case .functionQuantityMismatch(let name, let value):
+            return "'\(name)' is declared a function, so the forward process must give \(name) = \(name), not '\(short(value))'"
+        case .functionHasNoValues(let name, let schedule, let purpose):
+            return "schedule '\(short(schedule))' uses the unknown function '\(name)': \(purpose) needs a concrete function of time in its place"
         case .missingForwardProcess(let schedule):
             return "schedule '\(short(schedule))' has no forward process: add 'x_t = …' or 'alpha = …' and 'sigma = …'"
         case .missingTarget(let schedule):

@@ -67,6 +67,9 @@ public struct Schedule: Sendable {
     public var params: [Parameter]
     /// In file order.
     public var lets: [LetBinding]
+    /// The declared abstract functions (order 0) and every derivative of them that a
+    /// let's value uses, so that names printed as `alpha'` read back as α′.
+    public var functions: [AbstractFunction] = []
     /// With the range of the statement that defined it (`x_t = …` or `alpha = …`).
     public var alpha: Quantity
     public var sigma: Quantity

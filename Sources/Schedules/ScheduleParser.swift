@@ -212,7 +212,7 @@ struct FileParser {
         }
         let keyword = StatementKeyword.leadingWords[word()]
         var name: String?
-        if keyword == .let || keyword == .param || keyword == .time {
+        if keyword == .let || keyword == .param || keyword == .time || keyword == .function {
             let w = word()
             name = w.isEmpty ? nil : w
         }

@@ -45,6 +45,8 @@ enum NameRole {
     case time
     case parameter(symbolic: Bool)
     case letBinding(LetBinding)
+    /// `function NAME`: an abstract function of time.
+    case abstractFunction
     /// x0, eps, epsilon.
     case vector
     /// x_t, velocity.
@@ -72,6 +74,7 @@ extension SchedulePass {
         if name == timeName { return .time }
         if let i = paramIndex[name] { return .parameter(symbolic: params[i].value == nil) }
         if let i = letIndex[name] { return .letBinding(lets[i]) }
+        if functions[name] != nil { return .abstractFunction }
         if Self.vectorNames.contains(name) { return .vector }
         if Self.noisyInputs.contains(name) { return .noisyInput }
         if Self.forwardQuantities.contains(name) { return .forwardQuantity }
@@ -83,7 +86,7 @@ extension SchedulePass {
     /// Every name the schedule knows, for "did you mean".
     var knownNames: [String] {
         [timeName] + params.map(\.name) + lets.map(\.name) + definitionSites.keys.sorted()
-            + ["x0", "eps", "epsilon", "x_t", "velocity", "alpha", "sigma"] + Self.derivedQuantities.sorted()
+            + functions.keys.sorted() + ["x0", "eps", "epsilon", "x_t", "velocity", "alpha", "sigma"] + Self.derivedQuantities.sorted()
     }
 
     /// The statement after the current one that defines `name` (`alpha`, `sigma`,
@@ -151,6 +154,9 @@ extension SchedulePass {
         case .time, .parameter:
             // Constancy (bounds, values, points) is checked on the canonical form.
             return true
+        case .abstractFunction:
+            // A function of time: constancy is checked on the canonical form, as for t.
+            return true
         case .letBinding(let binding):
             switch context {
             case .timeBound, .paramValue:
@@ -213,7 +219,7 @@ extension SchedulePass {
                                            seen: inout Set<String>) -> Bool {
         let role = role(of: name)
         switch role {
-        case .letBinding, .forwardQuantity, .derivedQuantity, .later, .poisoned:
+        case .letBinding, .abstractFunction, .forwardQuantity, .derivedQuantity, .later, .poisoned:
             break
         case .unknown where quietUnknownNames:
             return false

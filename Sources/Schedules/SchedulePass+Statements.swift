@@ -11,8 +11,9 @@ extension SchedulePass {
             poisoned.insert(n)
             return
         }
-        if n == timeName || paramIndex[n] != nil || letIndex[n] != nil || firstSites["param \(n)"] != nil {
-            let first = n == timeName ? firstSites["time"] : (firstSites["param \(n)"] ?? firstSites["let \(n)"])
+        if n == timeName || paramIndex[n] != nil || letIndex[n] != nil || functions[n] != nil || firstSites["param \(n)"] != nil {
+            let first = n == timeName
+                ? firstSites["time"] : (firstSites["param \(n)"] ?? firstSites["function \(n)"] ?? firstSites["let \(n)"])
             if let first {
                 report(.redefinition(n, firstAt: first.start), at: name.range, notes: [Note("first defined here", at: first)])
             } else {
@@ -90,7 +91,8 @@ extension SchedulePass {
 
     /// Binds alpha, sigma and x_t = α·x0 + σ·eps once both coefficients are known.
     private mutating func completeForwardProcess(_ statement: StatementSyntax) {
-        guard let a = alpha?.value, let s = sigma?.value else { return }
+        guard let a = alpha?.value, let s = sigma?.value,
+              forwardMatchesDeclaredFunctions(alpha: a, sigma: s, statement) else { return }
         bindings["alpha"] = a
         bindings["sigma"] = s
         guard let xt = attempt(at: statement.range, { () throws(SimplificationError) -> CanonicalForm in
@@ -239,8 +241,10 @@ extension SchedulePass {
 
         // Everything must simplify; points must be constant. Quantities stand for
         // themselves here (their values come with the analysis), at any time.
-        let plain = Simplifier(assuming: assumptions, bindings: Dictionary(uniqueKeysWithValues: quantities.map { ($0, .symbol($0)) }),
-                               timeVariable: timeName)
+        // Declared functions are their kernels (as in `ModelAnalysis.quantitySimplifier`).
+        var standIns = Dictionary(usedFunctions.map { ($0.primedName, CanonicalForm.abstract($0)) }) { first, _ in first }
+        for q in quantities { standIns[q] = .symbol(q) }
+        let plain = Simplifier(assuming: assumptions, bindings: standIns, timeVariable: timeName)
         func simplifies(_ e: Expr, point: Bool) -> Bool {
             let form: CanonicalForm
             do {
@@ -289,12 +293,14 @@ extension SchedulePass {
     func model() -> Schedule? {
         guard diagnostics.isEmpty, syntax.syntaxErrorCount == 0, !timeFailed, forwardComplete,
               let alpha, let sigma, let target else { return nil }
-        return Schedule(
+        var schedule = Schedule(
             name: syntax.name, title: syntax.title, cite: cite, range: syntax.range, time: time, params: params,
             lets: lets, alpha: alpha, sigma: sigma,
             c: Quantity(value: target.c, range: target.range), d: Quantity(value: target.d, range: target.range),
             target: target.expression, targetRange: target.range, dataVariance: dataVariance,
             expectations: expectations, allows: allows, assumptions: assumptions, statementRanges: statementRanges,
             definedness: coefficientDefinedness, definednessByStatement: statementDefinedness)
+        schedule.functions = usedFunctions
+        return schedule
     }
 }

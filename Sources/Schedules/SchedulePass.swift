@@ -54,6 +54,8 @@ struct SchedulePass {
     var paramIndex: [String: Int] = [:]
     var symbolicParams: Set<String> = []
     var lets: [LetBinding] = []
+    /// The declared abstract functions (`function alpha`), by name.
+    var functions: [String: AbstractFunction] = [:]
     var letIndex: [String: Int] = [:]
     /// Where each param and let is (first) defined, for "used before its definition".
     var definitionSites: [String: (site: SourceLocation, isLet: Bool)] = [:]
@@ -106,6 +108,10 @@ struct SchedulePass {
         declareTime()
         for (i, statement) in syntax.statements.enumerated() {
             current = i
+            if case .function(let name) = statement.kind { declareFunction(name, statement) }
+        }
+        for (i, statement) in syntax.statements.enumerated() {
+            current = i
             if case .param(let name, let value, let positive) = statement.kind {
                 parameter(name, value: value, positiveWritten: positive, statement)
             }
@@ -124,7 +130,7 @@ struct SchedulePass {
             case .cite(let text):
                 if defineOnce("cite", at: statement.range, statement) { cite = text }
             case .allow(let rules): allows += rules.map { (rule: $0.name, range: $0.range) }
-            case .time, .param, .invalid: break
+            case .time, .param, .function, .invalid: break
             }
         }
         current = syntax.statements.count
@@ -165,7 +171,7 @@ struct SchedulePass {
                 case .time?:
                     timeFailed = true
                     if let name { timeName = name } else { quietUnknownNames = true }
-                case .param?, .let?:
+                case .param?, .let?, .function?:
                     if let name { poisoned.insert(name) }
                 case .forwardProcess?: poisoned.formUnion(["alpha", "sigma", "x_t", "velocity"])
                 case .alpha?: poisoned.formUnion(["alpha", "x_t", "velocity"])
@@ -225,6 +231,10 @@ struct SchedulePass {
                 report(.reservedName(n, role: "the time variable"), at: name.range)
             }
             poisoned.insert(n)
+            return
+        }
+        if firstSites["function \(n)"] != nil {
+            // Reported by `declareFunction`.
             return
         }
         if firstSites["param \(n)"] != nil {

@@ -46,6 +46,7 @@ public enum StatementKeyword: String, Hashable, Sendable, CaseIterable {
     case time
     case param
     case `let`
+    case function
     case forwardProcess = "x_t"
     case alpha
     case sigma
@@ -57,7 +58,7 @@ public enum StatementKeyword: String, Hashable, Sendable, CaseIterable {
 
     /// The words a statement line can begin with (`data` for `data variance`).
     static let leadingWords: [String: StatementKeyword] = [
-        "time": .time, "param": .param, "let": .let, "x_t": .forwardProcess,
+        "time": .time, "param": .param, "let": .let, "function": .function, "x_t": .forwardProcess,
         "alpha": .alpha, "α": .alpha, "sigma": .sigma, "σ": .sigma, "target": .target,
         "data": .dataVariance, "expect": .expect, "cite": .cite, "allow": .allow,
     ]
@@ -70,6 +71,8 @@ public struct StatementSyntax: Sendable {
         /// `param k = EXPR` (value), `param k` (nil), `param k > 0` (nil, `positiveWritten`).
         case param(Identifier, value: Expr?, positiveWritten: Bool)
         case letBinding(Identifier, value: Expr)
+        /// `function NAME`: an unknown smooth function of the time variable.
+        case function(Identifier)
         /// `x_t = EXPR`.
         case forwardProcess(Expr)
         case alpha(Expr)
@@ -101,6 +104,7 @@ public struct StatementSyntax: Sendable {
         case .time: return .time
         case .param: return .param
         case .letBinding: return .let
+        case .function: return .function
         case .forwardProcess: return .forwardProcess
         case .alpha: return .alpha
         case .sigma: return .sigma

@@ -92,6 +92,14 @@ struct StatementParser {
             definedName = name.name
             let equals = try readEquals(&c, after: "let \(name.name)")
             return .letBinding(name, value: try expression(&c, after: ("=", equals)))
+        case .function:
+            let name = try readName(&c, after: "function")
+            definedName = name.name
+            c.skipSpaces()
+            if let extra = c.peekToken() {
+                throw StatementFailure(ScheduleDiagnostic.unexpectedText(extra, after: "function \(name.name)"), at: found(c))
+            }
+            return .function(name)
         case .forwardProcess, .alpha, .sigma, .target:
             let equals = try readEquals(&c, after: raw)
             let value = try expression(&c, after: ("=", equals))
@@ -162,7 +170,7 @@ struct StatementParser {
             let name = (try? canonicalName(raw, c, word)) ?? raw
             return (Diagnostic(ScheduleDiagnostic.assignmentWithoutLet(name: name), at: c.range(word)), name)
         }
-        let keywords = ["schedule", "time", "param", "let", "x_t", "alpha", "sigma", "target", "data", "expect", "cite", "allow"]
+        let keywords = ["schedule", "time", "param", "let", "function", "x_t", "alpha", "sigma", "target", "data", "expect", "cite", "allow"]
         let suggestion = NameSuggestions.nearest(to: raw, among: keywords)
         return (Diagnostic(ScheduleDiagnostic.unknownStatement(raw, suggestion: suggestion), at: c.range(word)), nil)
     }

@@ -296,8 +296,13 @@ struct LaTeXPrinter {
         greekCommands[String(part)] ?? String(part)
     }
 
-    /// A variable's name (see `printLaTeX`).
+    /// A variable's name (see `printLaTeX`); the primes of an abstract function's
+    /// derivative stay primes, `alpha'` is \alpha'.
     static func name(_ name: String) -> String {
+        if name.hasSuffix("'") {
+            let primes = name.reversed().prefix(while: { $0 == "'" }).count
+            return self.name(String(name.dropLast(primes))) + String(repeating: "'", count: primes)
+        }
         guard let parts = splitSuperSub(name), !parts.head.isEmpty, !parts.head.contains("_"),
               !parts.supers.contains(where: \.isEmpty), !parts.subs.contains(where: \.isEmpty)
         else {

@@ -284,8 +284,14 @@ enum UnicodePrinter {
         return letters
     }()
 
-    /// A variable's name: Greek head, subscript digits (see `printUnicode`).
+    /// A variable's name: Greek head, subscript digits (see `printUnicode`); the
+    /// ASCII primes of an abstract function's derivative are primes, `alpha'` α′.
     static func name(_ name: String) -> Piece {
+        if name.hasSuffix("'") {
+            let primes = name.reversed().prefix(while: { $0 == "'" }).count
+            let base = self.name(String(name.dropLast(primes)))
+            return Piece(text: base.text + String(repeating: "\u{2032}", count: primes), start: base.start, end: .name)
+        }
         let letters = name.prefix(while: { $0.isASCII && $0.isLetter })
         let rest = name.dropFirst(letters.count)
         guard !letters.isEmpty else {

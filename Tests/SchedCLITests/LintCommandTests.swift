@@ -77,7 +77,7 @@ import Testing
         let r = SchedCommand.run(["lint", packageRoot.appendingPathComponent("examples").path])
         #expect(r.status == 0, "\(r.stdout)")
         #expect(r.stdout.contains("\n0 errors, "))
-        #expect(r.stdout.hasSuffix("in 6 files\n"))
+        #expect(r.stdout.hasSuffix("in 7 files\n"))
         // What the paper predicts.
         for expected in ["warning[S102 det-singular-endpoint]: det A = 0 at the noise end t = 1: x̂0 is not recoverable there",
                          "warning[S102 det-singular-endpoint]: det A = 0 at the data end t = 0: ε̂ is not recoverable there",
@@ -241,7 +241,7 @@ import Testing
         #expect(!r.stdout.contains("[S002"))
         let bad = SchedCommand.run(["lint", "--param", "sigma_dta=1", dir])
         #expect(bad.status == 2)
-        #expect(bad.stderr == "error: --param sigma_dta: no schedule in the 6 files has a parameter 'sigma_dta'\n")
+        #expect(bad.stderr == "error: --param sigma_dta: no schedule in the 7 files has a parameter 'sigma_dta'\n")
         let single = SchedCommand.run(["lint", "--param", "sigma_dta=1", examplePath("edm.sched")])
         // One file: a command-line error too, not a finding at 1:1 of the file.
         #expect(single.status == 2)

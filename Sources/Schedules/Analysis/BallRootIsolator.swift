@@ -106,6 +106,7 @@ struct BallRootIsolator {
     /// separately; a piece where the function is undefined has no zeros; at a cut that
     /// is an open end of a piece, the sign comes from the one-sided limit there.
     func isolate() -> ZeroSet {
+        if let unknown = ZeroFinder.unknownFunctionsNote(function) { return .incomplete(unknown) }
         guard domain.lower != nil, domain.upper != nil else {
             if let bounded = boundedByCauchy() {
                 return BallRootIsolator(function: function, domain: bounded, assumptions: assumptions, derivatives: derivatives).isolate()

@@ -266,7 +266,8 @@ extension ModelAnalysis {
     /// The simplifier for expressions over the schedule's quantities (claims, REPL
     /// queries): each quantity name bound to its form and its definedness.
     public var quantitySimplifier: Simplifier {
-        var bindings: [String: CanonicalForm] = [:]
+        // Abstract functions first: the quantity alpha of `function alpha` is α itself.
+        var bindings = Dictionary(model.functions.map { ($0.primedName, CanonicalForm.abstract($0)) }) { first, _ in first }
         var definedness: [String: Definedness] = [:]
         for (name, value) in quantities {
             guard case .success(let f) = value else { continue }

@@ -20,6 +20,9 @@ public struct UnifiedModel: Sendable {
     /// Where the coefficients are defined as written, beyond what their canonical forms
     /// need (`Definedness.structural`, added by the analysis).
     public var definedness: Definedness
+    /// The schedule's abstract functions by order (`Schedule.functions`): claims read
+    /// `alpha` and `alpha'` as their kernels.
+    public var functions: [AbstractFunction] = []
 
     public init(domain: AnalysisDomain, alpha: CanonicalForm, sigma: CanonicalForm, c: CanonicalForm, d: CanonicalForm,
                 dataVariance: CanonicalForm = .one, assumptions: Assumptions = .none, definedness: Definedness = .everywhere) {

@@ -40,13 +40,25 @@ public struct ZeroFinder: Sendable {
                 p.multiplicity = p.multiplicity.map { $0 * multiplicity }
                 points.append(p)
             }
-            if !set.complete, let note = set.note { reasons.append(note) }
+            // Two factors over the same unknown function give the same reason once.
+            if !set.complete, let note = set.note, !reasons.contains(note) { reasons.append(note) }
         }
         let separation = Self.separated(Self.merged(points))
         points = separation.points
         if !separation.isolated { reasons.append("two zeros could not be separated") }
         return ZeroSet(identicallyZero: false, complete: reasons.isEmpty, points: points,
                        note: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
+    }
+
+    /// Why the zeros of a factor over abstract functions are not located: nothing
+    /// numeric is known about α, so its zeros follow only symbolically — exp(α) has
+    /// none, √(1 − α²) those of 1 − α², and α itself is where nothing is known;
+    /// nil when it mentions none. Checked where numbers would be needed
+    /// (`BallRootIsolator`), after the kernel facts.
+    static func unknownFunctionsNote(_ f: CanonicalForm) -> String? {
+        let names = f.abstractFunctionNames
+        guard !names.isEmpty else { return nil }
+        return "it depends on the unknown function\(names.count > 1 ? "s" : "") \(names.sorted().joined(separator: ", ")); zeros that depend on unknown functions are not located"
     }
 
     /// Zeros of one irreducible factor of a numerator.

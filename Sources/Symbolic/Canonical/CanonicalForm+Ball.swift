@@ -19,6 +19,7 @@ extension CanonicalForm {
             case .symbol(let name):
                 b = values[name] ?? .indeterminate(precision: precision)
             case .pi: b = .pi(precision: precision)
+            case .abstract: b = .indeterminate(precision: precision)
             case let kernel:
                 b = kernel.function!.spec.ball(kernel.argument!.ball(atBalls: values, precision: precision))
             }

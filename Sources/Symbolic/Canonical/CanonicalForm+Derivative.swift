@@ -32,6 +32,9 @@ extension CanonicalForm {
         switch k {
         case .symbol(let name): return name == x ? .one : .zero
         case .pi: return .zero
+        case .abstract(let f, let a):
+            // Chain rule: f(a)′ = f′(a)·a′.
+            return try CanonicalForm.abstract(f.derivative, at: a) * a.derivative(withRespectTo: x, assuming: assumptions)
         default:
             let a = k.argument!
             return try k.facts!.derivative(a, a.derivative(withRespectTo: x, assuming: assumptions), CanonicalForm(kernel: k))
@@ -57,6 +60,9 @@ extension CanonicalForm {
                 if let value = bindings[name] { values[key] = value }
             case .pi:
                 continue
+            case .abstract(let f, let argument):
+                guard !argument.symbols.isDisjoint(with: bindings.keys) else { continue }
+                values[key] = CanonicalForm.abstract(f, at: try argument.substituting(bindings, assuming: assumptions))
             default:
                 let argument = kernel.argument!
                 guard !argument.symbols.isDisjoint(with: bindings.keys) else { continue }

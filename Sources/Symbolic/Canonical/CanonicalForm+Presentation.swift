@@ -211,6 +211,10 @@ extension Kernel {
             return .function(.exp, a.expression)
         case .log(let a), .sin(let a), .cos(let a), .atan(let a), .applied(_, let a):
             return .function(function!, a.expression)
+        case .abstract(let f, let a):
+            // α at its own variable is written α, as papers do; elsewhere α(1 − t).
+            if a == .symbol(f.variable) { return .variable(f.primedName) }
+            return .application(f.primedName, a.expression)
         }
     }
 }

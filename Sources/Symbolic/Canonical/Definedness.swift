@@ -66,10 +66,14 @@ public enum DefinednessCondition: Hashable, Sendable, CustomStringConvertible {
 
     /// True, without looking at any point, when the condition holds wherever its
     /// function is defined: a nonzero constant, or a form that is a sum of positive
-    /// terms (see `CanonicalForm.isStructurallyPositive`).
+    /// terms (see `CanonicalForm.isStructurallyPositive`). (f, g) ≠ (0, 0) also holds
+    /// when f² + g² does: α² + (√(1 − α²))² = 1 for any α, since f and g are real
+    /// wherever they are defined.
     public var holdsTrivially: Bool {
         if case .notBothZero(let f, let g) = self {
-            return DefinednessCondition.nonzero(f).holdsTrivially || DefinednessCondition.nonzero(g).holdsTrivially
+            if DefinednessCondition.nonzero(f).holdsTrivially || DefinednessCondition.nonzero(g).holdsTrivially { return true }
+            guard let squares = try? f.power(2) + g.power(2) else { return false }
+            return DefinednessCondition.nonzero(squares).holdsTrivially
         }
         let f = function
         if let c = f.rationalValue {
@@ -155,7 +159,8 @@ public struct Definedness: Hashable, Sendable, CustomStringConvertible {
             guard let evaluated = value(condition.function) else { result = nil; continue }
             guard let v = evaluated else { return false }
             var sign: Int?
-            if v.isZero { sign = 0 } else if v.symbols.isEmpty {
+            // A value of an unknown function (α(1/2)) has no enclosure, but is not undefined.
+            if v.isZero { sign = 0 } else if v.symbols.isEmpty, v.abstractFunctions.isEmpty {
                 for precision in [128, 1024] {
                     let b = v.ball(at: [:], precision: precision)
                     if !b.isFinite { return false }
@@ -200,6 +205,9 @@ public struct Definedness: Hashable, Sendable, CustomStringConvertible {
         for kernel in f.kernels {
             switch kernel {
             case .symbol, .pi: break
+            case .abstract(_, let a):
+                // A smooth function is defined everywhere; its argument may not be.
+                collectStructural(of: a)
             default:
                 // The kernel's own conditions (√R: R ≥ 0, log a: a > 0), then its argument's.
                 let a = kernel.argument!

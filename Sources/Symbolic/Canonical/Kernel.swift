@@ -25,11 +25,16 @@ public indirect enum Kernel: Hashable, Sendable {
     case atan(CanonicalForm)
     /// f(a) for a registered function without relations to other kernels (erf).
     case applied(Function, CanonicalForm)
+    /// A derivative of a declared, unknown smooth function at an argument: α(t),
+    /// α′(t), α(1 − t). Different orders are different kernels, algebraically
+    /// independent of each other and of every other kernel, which is sound: an
+    /// identity that holds for independent symbols holds for every function.
+    case abstract(AbstractFunction, CanonicalForm)
 
-    /// The function, or nil for symbols and π.
+    /// The registered function, or nil for symbols, π and abstract functions.
     public var function: Function? {
         switch self {
-        case .symbol, .pi: return nil
+        case .symbol, .pi, .abstract: return nil
         case .sqrt: return .sqrt
         case .exp: return .exp
         case .log: return .log
@@ -49,7 +54,8 @@ public indirect enum Kernel: Hashable, Sendable {
     public var argument: CanonicalForm? {
         switch self {
         case .symbol, .pi: return nil
-        case .sqrt(let a), .exp(let a), .log(let a), .sin(let a), .cos(let a), .atan(let a), .applied(_, let a): return a
+        case .sqrt(let a), .exp(let a), .log(let a), .sin(let a), .cos(let a), .atan(let a), .applied(_, let a),
+             .abstract(_, let a): return a
         }
     }
 
@@ -59,6 +65,7 @@ public indirect enum Kernel: Hashable, Sendable {
         switch self {
         case .pi: return 0
         case .symbol: return 1
+        case .abstract: return AbstractFunction.rank
         default: return facts!.rank
         }
     }
@@ -69,6 +76,7 @@ public indirect enum Kernel: Hashable, Sendable {
         switch self {
         case .symbol(let name): return name
         case .pi: return "pi"
+        case .abstract(let f, let a): return "\(f.key)(\(a.key))"
         default: return "\(functionName!)(\(argument!.key))"
         }
     }
