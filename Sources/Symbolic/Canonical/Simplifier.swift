@@ -51,10 +51,13 @@ public struct Simplifier: Sendable {
         return (form, sink.definedness)
     }
 
-    /// The canonical form of `e`; errors carry the range of the failing subexpression.
+    /// The canonical form of `e`, with its constant algebraic coefficients decided
+    /// exactly (`reducingAlgebraicConstants`: cos(π/5) − 1/4 − √5/4 is 0); errors carry
+    /// the range of the failing subexpression.
     public func canonicalForm(of e: Expr) throws(LocatedSimplificationError) -> CanonicalForm {
         do {
-            return try form(e)
+            let f = try form(e)
+            return try located(e) { () throws(SimplificationError) -> CanonicalForm in try f.reducingAlgebraicConstants() }
         } catch let error as LocatedSimplificationError {
             throw error
         } catch let error as SimplificationError {
@@ -90,7 +93,9 @@ public struct Simplifier: Sendable {
                 case .subtract: return try a - b
                 case .multiply: return try a * b
                 case .divide:
-                    if b.isZero { throw SimplificationError.divisionByZero("the divisor \(printASCII(r)) simplifies to 0") }
+                    if b.isZero || b.hasExactlyZeroAlgebraicValue {
+                        throw SimplificationError.divisionByZero("the divisor \(printASCII(r)) simplifies to 0")
+                    }
                     sink?.definedness.insert(.nonzero(b))
                     return try a / b
                 case .power:

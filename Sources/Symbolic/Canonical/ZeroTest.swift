@@ -100,6 +100,9 @@ public struct ZeroTest: Sendable {
     /// cosines to common base angles; nil otherwise.
     func provenZero(_ form: CanonicalForm) -> ZeroTestResult? {
         if form.isZero { return .zero(method: "its canonical form is 0") }
+        if let reduced = try? form.reducingAlgebraicConstants(), reduced.isZero {
+            return .zero(method: "its canonical form is 0 once its constant algebraic coefficients are evaluated exactly")
+        }
         if let expanded = try? TrigonometricExpansion.expand(form), expanded.isZero {
             return .zero(method: "its canonical form is 0 after expanding sines and cosines to common base angles")
         }

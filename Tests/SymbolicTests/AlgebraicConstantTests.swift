@@ -1,0 +1,40 @@
+import Testing
+import Exact
+@testable import Symbolic
+
+/// Constant coefficients decided exactly as algebraic numbers (Calcium's qqbar).
+@Suite struct AlgebraicConstantTests {
+    @Test func exactTrigonometricValuesAndDenestedRadicalsCancel() throws {
+        #expect(try simplified("cos(pi/5) - 1/4 - sqrt(5)/4") == "0")
+        #expect(try simplified("1/sqrt(5 + 2 sqrt(6)) - sqrt(3) + sqrt(2)") == "0")
+        #expect(try simplified("1 + sqrt(2 + sqrt(3)) sqrt(2 - sqrt(3)) - 2") == "0")
+        #expect(try simplified("sin(104 pi/105) - sin(pi/105)") == "0")
+        #expect(try simplified("cos(2 pi/7) + cos(4 pi/7) + cos(6 pi/7)") == "-1/2")
+    }
+
+    @Test func constantCoefficientsOfOtherKernelsCancel() throws {
+        #expect(try simplified("t*(cos(pi/5) - 1/4 - sqrt(5)/4) + t") == "t")
+        #expect(try simplified("exp(t)*(sqrt(5 + 2 sqrt(6)) - sqrt(2)) - sqrt(3) exp(t)") == "0")
+    }
+
+    @Test func irrationalValuesStayExactNeverDecimal() throws {
+        #expect(try simplified("cos(pi/8)") == "sin(5*pi/8)")
+        #expect(try simplified("cos(pi/5) - 1/4") == "(4*sin(7*pi/10) - 1)/4")
+    }
+
+    @Test func perturbedIdentitiesAreRefuted() throws {
+        let perturbed = try parse("cos(pi/5) - 1/4 - sqrt(5)/4 - 1/10^30")
+        #expect(try simplified("cos(pi/5) - 1/4 - sqrt(5)/4 - 1/10^30") == "-1/1e30")
+        #expect(ZeroTest().test(perturbed).isProvenNonzero)
+        #expect(ZeroTest().test(try parse("1/sqrt(5 + 2 sqrt(6)) - sqrt(3) + sqrt(2) + 1/10^40")).isProvenNonzero)
+        #expect(ZeroTest().test(try parse("cos(pi/5) - 1/4 - sqrt(5)/4")).isProvenZero)
+    }
+
+    @Test func aDivisorThatIsExactlyZeroIsADivisionByZero() throws {
+        let e = try parse("1/(cos(pi/5) - 1/4 - sqrt(5)/4)")
+        #expect(throws: LocatedSimplificationError.self) { try Simplifier().canonicalForm(of: e) }
+        do { _ = try Simplifier().canonicalForm(of: e) } catch {
+            #expect(error.error == .divisionByZero("the divisor cos(pi/5) - 1/4 - sqrt(5)/4 simplifies to 0"))
+        }
+    }
+}
