@@ -128,7 +128,11 @@ public struct ZeroTest: Sendable {
     /// ball excludes 0.
     func nonzeroWitness(_ form: CanonicalForm, given: [String: [Rational]] = [:], alsoDefined: [CanonicalForm] = [],
                         definedness: Definedness = .everywhere) -> ZeroTestResult? {
-        let symbols = alsoDefined.reduce(form.symbols) { $0.union($1.symbols) }
+        // The point must also give a value to the symbols the definedness conditions
+        // mention: exp(2 log p) − p² − 1/1000 is −1/1000, but only where p > 0.
+        let symbols = definedness.conditions.reduce(alsoDefined.reduce(form.symbols) { $0.union($1.symbols) }) {
+            $0.union($1.function.symbols)
+        }
         for point in samplePoints(for: symbols.sorted(), given: given) {
             guard alsoDefined.allSatisfy({ $0.ball(at: point, precision: 128).isFinite }) else { continue }
             // The expression as written must have a value there, not only its form.
