@@ -18,8 +18,19 @@ import Exact
     }
 
     @Test func irrationalValuesStayExactNeverDecimal() throws {
+        // Degree 4: kept as written (cos(π/8) = sin(5π/8) by the phase normalisation).
         #expect(try simplified("cos(pi/8)") == "sin(5*pi/8)")
-        #expect(try simplified("cos(pi/5) - 1/4") == "(4*sin(7*pi/10) - 1)/4")
+        // Degree 2: the canonical a + b√c.
+        #expect(try simplified("cos(pi/5) - 1/4") == "sqrt(5)/4")
+        #expect(try simplified("cos(pi/5)") == "(sqrt(5) + 1)/4")
+        #expect(try simplified("tan(pi/12)") == "2 - sqrt(3)")
+        #expect(try simplified("1/(1 + sqrt(2))") == "sqrt(2) - 1")
+    }
+
+    @Test func equalConstantsBecomeOneConstantSoEqualKernelsCompareEqual() throws {
+        #expect(try simplified("t*cos(pi/5)") == (try simplified("t*(1 + sqrt(5))/4")))
+        #expect(try simplified("sin(t*cos(pi/5)) - sin(t*(1 + sqrt(5))/4)") == "0")
+        #expect(try simplified("exp(t*tan(pi/12)) - exp(2 t - sqrt(3) t)") == "0")
     }
 
     @Test func perturbedIdentitiesAreRefuted() throws {

@@ -7,23 +7,39 @@ import Exact
 /// The ring of kernels treats them as independent variables, so relations among them
 /// (cos(π/5) = 1/4 + √5/4, √(5 + 2√6) = √2 + √3) are invisible to it. Here every
 /// coefficient of a monomial in the other kernels (t, exp(t), …) is evaluated as an
-/// `AlgebraicNumber`; one that is exactly rational — 0 in particular — replaces its
-/// terms. That is an identity (the value is computed exactly, not guessed from a
-/// decimal), so the zero test stays sound. Other algebraic coefficients are kept as
-/// written; numbers past `AlgebraicNumberBudget` are left alone.
+/// `AlgebraicNumber`; one of degree ≤ 2 — a rational, 0 in particular, or a + b√c —
+/// replaces its terms by its canonical value. That is an identity (the value is
+/// computed exactly, not guessed from a decimal), so the zero test stays sound. Higher
+/// degrees are kept as written; numbers past `AlgebraicNumberBudget` are left alone.
 extension CanonicalForm {
-    /// The form with every constant algebraic coefficient that is rational replaced by
-    /// its value; throws `divisionByZero` when the whole denominator is exactly 0.
+    /// The form with every constant algebraic coefficient of degree ≤ 2 replaced by its
+    /// canonical value a + b·√c (c squarefree, √c as the product of the roots of its
+    /// primes, as `sqrt` builds it): rational coefficients — 0 in particular — and equal
+    /// quadratic constants (cos(π/5) and 1/4 + √5/4) meet in one form. Throws
+    /// `divisionByZero` when the whole denominator is exactly 0.
     func reducingAlgebraicConstants() throws(SimplificationError) -> CanonicalForm {
         let values = algebraicKernelValues()
         if values.isEmpty { return self }
+        // A constant: its value as a whole (tan(π/12) = sin(π/12)/sin(7π/12) = 2 − √3,
+        // though numerator and denominator have degree 4 each).
+        if values.count == kernelKeys.count, let value = algebraicValue(), let canonical = try Self.quadraticForm(of: value) {
+            return canonical
+        }
+        // A constant denominator divides each coefficient of the numerator:
+        // t·sin(π/12)/sin(7π/12) is t·(2 − √3).
+        if Set(denominator.usedVariables).isSubset(of: values.keys), !denominator.isOne,
+           let divisor = try? Self.value(of: denominator.terms, in: denominator.ring, values), !divisor.isZero,
+           let n = try reduced(numerator, values, dividedBy: (divisor, CanonicalForm.fraction(denominator, denominator.ring.one))) {
+            return n
+        }
         let n = try reduced(numerator, values)
         let d = try reduced(denominator, values)
         if n == nil && d == nil { return self }
-        let newDenominator = d ?? denominator
+        let newNumerator: CanonicalForm, newDenominator: CanonicalForm
+        if let n { newNumerator = n } else { newNumerator = try CanonicalForm.fraction(numerator, numerator.ring.one) }
+        if let d { newDenominator = d } else { newDenominator = try CanonicalForm.fraction(denominator, denominator.ring.one) }
         if newDenominator.isZero { throw .divisionByZero("the denominator \(denominator) is exactly 0") }
-        let both = unified([n ?? numerator, newDenominator])
-        return try CanonicalForm.fraction(both[0], both[1])
+        return try newNumerator / newDenominator
     }
 
     /// True when the form's constant algebraic coefficients, evaluated exactly, make it
@@ -81,9 +97,12 @@ extension CanonicalForm {
     }
 
     /// p with each group of terms sharing a monomial in the non-algebraic kernels
-    /// replaced by one term when the group's algebraic coefficient is rational; nil
-    /// when no group changed.
-    private func reduced(_ p: MultivariatePolynomial, _ values: [String: AlgebraicNumber]) throws(SimplificationError) -> MultivariatePolynomial? {
+    /// rewritten as canonical value × monomial when the group's algebraic coefficient has
+    /// degree ≤ 2 and is not already written that way; nil when no group changed.
+    /// With `divisor` (a nonzero constant, as a value and as a form), the groups are
+    /// those of p/divisor.
+    private func reduced(_ p: MultivariatePolynomial, _ values: [String: AlgebraicNumber],
+                         dividedBy divisor: (value: AlgebraicNumber, form: CanonicalForm)? = nil) throws(SimplificationError) -> CanonicalForm? {
         let ring = p.ring
         let algebraic = ring.variables.map { values[$0] != nil }
         guard algebraic.contains(true) else { return nil }
@@ -95,22 +114,38 @@ extension CanonicalForm {
             groups[rest, default: []].append(term)
         }
         var changed = false
-        var terms: [MultivariatePolynomial.Term] = []
+        var sum = CanonicalForm.zero
         for rest in order {
             try SimplificationError.checkDeadline()
             let group = groups[rest]!
-            let usesAlgebraic = group.contains { $0.exponents != rest }
-            if usesAlgebraic, let value = try? Self.value(of: group.map { term in
+            var written = try CanonicalForm.fraction(ring.polynomial(terms: group), ring.one)
+            if let divisor { written = try written / divisor.form }
+            let coefficientTerms = group.map { term in
                 MultivariatePolynomial.Term(coefficient: term.coefficient,
                                             exponents: term.exponents.enumerated().map { algebraic[$0] ? $1 : 0 })
-            }, in: ring, values), let r = value.rationalValue {
-                changed = true
-                if !r.isZero { terms.append(.init(coefficient: r, exponents: rest)) }
+            }
+            if group.contains(where: { $0.exponents != rest }) || divisor != nil,
+               let value = try? Self.value(of: coefficientTerms, in: ring, values),
+               let quotient = divisor.map({ try? value.divided(by: $0.value) }) ?? value,
+               let canonical = try Self.quadraticForm(of: quotient) {
+                let monomial = try CanonicalForm.fraction(ring.polynomial(terms: [.init(coefficient: .one, exponents: rest)]), ring.one)
+                let rewritten = try canonical * monomial
+                if rewritten != written { changed = true }
+                sum = try sum + rewritten
             } else {
-                terms += group
+                sum = try sum + written
             }
         }
-        return changed ? ring.polynomial(terms: terms) : nil
+        return changed ? sum : nil
+    }
+
+    /// (a + b√c)/q as a form, for a number of degree ≤ 2; nil for higher degrees.
+    static func quadraticForm(of value: AlgebraicNumber) throws(SimplificationError) -> CanonicalForm? {
+        guard let (a, b, c, q) = value.quadraticForm else { return nil }
+        // q ≥ 1: Calcium's denominator is positive.
+        let constant = CanonicalForm(Rational(a) / Rational(q))
+        if b.isZero { return constant }
+        return try constant + sqrtOfRational(Rational(c)).scaled(by: Rational(b) / Rational(q))
     }
 }
 

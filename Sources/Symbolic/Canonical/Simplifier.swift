@@ -104,7 +104,11 @@ public struct Simplifier: Sendable {
                 }
             }
         case .function(let f, let argument):
-            let a = try form(argument)
+            // Equal constant arguments give one kernel: sin(t·cos(π/5)) is sin(t(1 + √5)/4).
+            let written = try form(argument)
+            let a = try located(argument) { () throws(SimplificationError) -> CanonicalForm in
+                try written.reducingAlgebraicConstants()
+            }
             return try located(e) { () throws(SimplificationError) -> CanonicalForm in
                 let spec = f.spec
                 if let sink {
