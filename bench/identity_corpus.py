@@ -55,7 +55,9 @@ def main():
                             capture_output=True, text=True, check=True).stdout
     rows = collections.defaultdict(lambda: {"n": 0, "sched": 0, "sympy": 0, "sched_t": [], "sympy_t": [],
                                             "false_sched": 0, "false_sympy": 0})
-    for line in corpus.splitlines():
+    for index, line in enumerate(corpus.splitlines()):
+        if index % 100 == 0:
+            print(f"{index} cases done", file=sys.stderr, flush=True)
         case = json.loads(line)
         row = rows[case["category"]]
         command = [args.sched, "simplify", case["expression"], "--format", "json"]

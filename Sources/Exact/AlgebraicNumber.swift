@@ -176,32 +176,35 @@ extension AlgebraicNumber {
 // MARK: - Trigonometric values at rational multiples of π
 
 extension AlgebraicNumber {
-    /// Throws unless cos(π·p/q), sin and tan there stay within the degree budget. In
-    /// lowest terms cos(pπ/q) = cos(2πp/2q) has degree φ(2q)/2, and sin(pπ/q) =
-    /// cos((q − 2p)π/2q) at most φ(4q)/2, the bound checked here.
-    static func checkAngle(_ r: Rational) throws(AlgebraicNumberError) -> (p: Int, q: Int) {
+    /// (p, q) with r = p/q in lowest terms, unless the value at r·π could pass the degree
+    /// budget: φ(`rootOrder`)/2 bounds the degree of a real number in the field of the
+    /// `rootOrder`-th roots of unity.
+    static func checkAngle(_ r: Rational, rootOrder: (Int) -> Int) throws(AlgebraicNumberError) -> (p: Int, q: Int) {
         guard let p = r.numerator.exactInt, let q = r.denominator.exactInt, q <= 1 << 20,
-              Int(n_euler_phi(UInt(4 * q))) / 2 <= AlgebraicNumberBudget.maximumDegree else {
+              Int(n_euler_phi(UInt(rootOrder(q)))) / 2 <= AlgebraicNumberBudget.maximumDegree else {
             throw .overBudget("a trigonometric value at \(r)·π")
         }
         return (p, q)
     }
 
-    /// cos(r·π), exactly (cos(π/5) = (1 + √5)/4).
+    /// cos(r·π), exactly (cos(π/5) = (1 + √5)/4): the real part of a 2q-th root of unity.
     public static func cosPi(_ r: Rational) throws(AlgebraicNumberError) -> AlgebraicNumber {
-        let (p, q) = try checkAngle(r)
+        let (p, q) = try checkAngle(r) { 2 * $0 }
         return make { qqbar_cos_pi($0, p, UInt(q)) }
     }
 
-    /// sin(r·π), exactly.
+    /// sin(r·π) = cos((1/2 − r)·π), exactly.
     public static func sinPi(_ r: Rational) throws(AlgebraicNumberError) -> AlgebraicNumber {
-        let (p, q) = try checkAngle(r)
+        let shifted = (Rational(1, 2) - r).denominator.exactInt ?? Int.max / 4
+        let (p, q) = try checkAngle(r) { _ in 2 * shifted }
         return make { qqbar_sin_pi($0, p, UInt(q)) }
     }
 
-    /// tan(r·π), exactly; throws `divisionByZero` at the poles (r ∈ ½ + ℤ).
+    /// tan(r·π), exactly, in the field of the 4q-th roots of unity (tan θ =
+    /// −i(e^{iθ} − e^{−iθ})/(e^{iθ} + e^{−iθ})); throws `divisionByZero` at the poles
+    /// (r ∈ ½ + ℤ).
     public static func tanPi(_ r: Rational) throws(AlgebraicNumberError) -> AlgebraicNumber {
-        let (p, q) = try checkAngle(r)
+        let (p, q) = try checkAngle(r) { 4 * $0 }
         var defined: Int32 = 0
         let x = make { defined = qqbar_tan_pi($0, p, UInt(q)) }
         if defined == 0 { throw .divisionByZero }

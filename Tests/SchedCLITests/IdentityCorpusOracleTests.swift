@@ -14,7 +14,7 @@ import Testing
         "multiple angle": (64, 64),
         "half angle": (30, 30),
         "product to sum": (32, 32),
-        "pi multiples": (54, 46),
+        "pi multiples": (54, 54),
         "exact values": (130, 130),
         "denesting": (48, 47),
         "logs and powers": (35, 22),

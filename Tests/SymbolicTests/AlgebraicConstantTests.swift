@@ -9,6 +9,10 @@ import Exact
         #expect(try simplified("1/sqrt(5 + 2 sqrt(6)) - sqrt(3) + sqrt(2)") == "0")
         #expect(try simplified("1 + sqrt(2 + sqrt(3)) sqrt(2 - sqrt(3)) - 2") == "0")
         #expect(try simplified("sin(104 pi/105) - sin(pi/105)") == "0")
+        // Kernels equal up to sign share one representative before any product is formed.
+        #expect(try simplified("tan(14 pi/13) - tan(pi/13)") == "0")
+        #expect(try simplified("tan(106 pi/105) - tan(pi/105)") == "0")
+        #expect(try simplified("cos(104 pi/105) + cos(pi/105)") == "0")
         #expect(try simplified("cos(2 pi/7) + cos(4 pi/7) + cos(6 pi/7)") == "-1/2")
     }
 

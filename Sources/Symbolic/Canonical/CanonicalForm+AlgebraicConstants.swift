@@ -70,23 +70,53 @@ extension CanonicalForm {
     }
 
     /// Σ coefficient · Π kernelᵉ over the terms, every kernel of the terms being in `values`.
-    /// Products that are exactly equal or opposite are merged first (sin(104π/105) =
-    /// sin(π/105)), so that cancelling terms cost a comparison, not a sum of degree m·n.
+    ///
+    /// Kernels that are exactly equal or opposite are first written as ± one
+    /// representative (sin(14π/13) = −sin(π/13)) and terms with the same monomial in the
+    /// representatives merged; then products that are exactly equal or opposite are
+    /// merged too. Cancelling terms thus cost comparisons, not sums of degree m·n.
     static func value(of terms: some Sequence<MultivariatePolynomial.Term>, in ring: PolynomialRing,
                       _ values: [String: AlgebraicNumber]) throws(AlgebraicNumberError) -> AlgebraicNumber {
-        var merged: [(coefficient: Rational, product: AlgebraicNumber)] = []
+        var representatives: [AlgebraicNumber] = []
+        var representative: [Int: (index: Int, negated: Bool)] = [:]
+        var monomials: [[Int: Int]: Rational] = [:]
+        var order: [[Int: Int]] = []
         for term in terms {
+            var monomial: [Int: Int] = [:]
+            var coefficient = term.coefficient
+            for (i, e) in term.exponents.enumerated() where e > 0 {
+                if representative[i] == nil {
+                    let v = values[ring.variables[i]]!
+                    if let j = representatives.firstIndex(where: { $0 == v }) {
+                        representative[i] = (j, false)
+                    } else if let j = representatives.firstIndex(where: { $0 == -v }) {
+                        representative[i] = (j, true)
+                    } else {
+                        representative[i] = (representatives.count, false)
+                        representatives.append(v)
+                    }
+                }
+                let (j, negated) = representative[i]!
+                monomial[j, default: 0] += e
+                if negated && e % 2 == 1 { coefficient = -coefficient }
+            }
+            if monomials[monomial] == nil { order.append(monomial) }
+            monomials[monomial, default: .zero] += coefficient
+        }
+        var merged: [(coefficient: Rational, product: AlgebraicNumber)] = []
+        for monomial in order {
+            guard let coefficient = monomials[monomial], !coefficient.isZero else { continue }
             if Deadline.exceeded != nil { throw .overBudget("the time budget ran out") }
             var product = AlgebraicNumber(1)
-            for (i, e) in term.exponents.enumerated() where e > 0 {
-                product = try product * values[ring.variables[i]]!.power(e)
+            for (j, e) in monomial.sorted(by: { $0.key < $1.key }) {
+                product = try product * representatives[j].power(e)
             }
             if let i = merged.firstIndex(where: { $0.product == product }) {
-                merged[i].coefficient += term.coefficient
+                merged[i].coefficient += coefficient
             } else if let i = merged.firstIndex(where: { $0.product == -product }) {
-                merged[i].coefficient -= term.coefficient
+                merged[i].coefficient -= coefficient
             } else {
-                merged.append((term.coefficient, product))
+                merged.append((coefficient, product))
             }
         }
         var sum = AlgebraicNumber(0)
