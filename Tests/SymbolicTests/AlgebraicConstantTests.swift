@@ -16,6 +16,17 @@ import Exact
         #expect(try simplified("cos(2 pi/7) + cos(4 pi/7) + cos(6 pi/7)") == "-1/2")
     }
 
+    @Test func rootsOfAlgebraicConstantsDenestWhenTheValueIsQuadratic() throws {
+        #expect(try simplified("(7 + 5 sqrt(2))^(1/3)") == "sqrt(2) + 1")
+        #expect(try simplified("sqrt(3 + 2 sqrt(2))") == "sqrt(2) + 1")
+        #expect(try simplified("(3 + 2 sqrt(2))^(3/2)") == "5*sqrt(2) + 7")
+        // Degree 4 (√2 + √3) and degree 6: kept as written.
+        #expect(try simplified("sqrt(5 + 2 sqrt(6))") == "sqrt(2*sqrt(6) + 5)")
+        #expect(try simplified("(1 + sqrt(2))^(1/3)") == "(sqrt(2) + 1)^(1/3)")
+        // Arguments are canonical too, so equal arguments give one kernel.
+        #expect(try simplified("cos(1/(1 + sqrt(2))) - cos(sqrt(2) - 1)") == "0")
+    }
+
     @Test func constantCoefficientsOfOtherKernelsCancel() throws {
         #expect(try simplified("t*(cos(pi/5) - 1/4 - sqrt(5)/4) + t") == "t")
         #expect(try simplified("exp(t)*(sqrt(5 + 2 sqrt(6)) - sqrt(2)) - sqrt(3) exp(t)") == "0")

@@ -100,6 +100,7 @@ public struct Simplifier: Sendable {
                     return try a / b
                 case .power:
                     if let sink, let condition = Self.powerCondition(base: a, exponent: b) { sink.definedness.insert(condition) }
+                    if let root = try Self.quadraticRoot(base: a, exponent: b) { return root }
                     return try CanonicalForm.power(a, b, assuming: assumptions)
                 }
             }
@@ -114,6 +115,8 @@ public struct Simplifier: Sendable {
                 if let sink {
                     for condition in try spec.argumentConditions(a) { sink.definedness.insert(condition) }
                 }
+                // Denesting where the value has degree ≤ 2: √(3 + 2√2) = 1 + √2.
+                if f == .sqrt, let root = try Self.quadraticRoot(base: a, exponent: CanonicalForm(Rational(1, 2))) { return root }
                 return try spec.canonical(a, assumptions)
             }
         case .application(let name, let argument):
@@ -169,6 +172,19 @@ extension Simplifier {
         if q.isInteger { return q.isNegative ? .nonzero(a) : nil }
         if q.denominator == BigInt(2) { return q.isNegative ? .positive(a) : .nonnegative(a) }
         return .positive(a)
+    }
+}
+
+extension Simplifier {
+    /// c^(m/n) for a positive algebraic constant c when the exact value has degree ≤ 2:
+    /// (7 + 5√2)^(1/3) = 1 + √2, √(3 + 2√2) = 1 + √2. nil otherwise (integer or symbolic exponents, other
+    /// bases, higher degrees), and the power is built as usual.
+    static func quadraticRoot(base a: CanonicalForm, exponent b: CanonicalForm) throws(SimplificationError) -> CanonicalForm? {
+        guard let q = b.rationalValue, !q.isInteger, a.rationalValue == nil,
+              let n = q.denominator.exactInt, let m = q.numerator.exactInt,
+              let value = a.algebraicValue(), value.signum > 0,
+              let power = try? value.root(n).power(m) else { return nil }
+        return try CanonicalForm.quadraticForm(of: power)
     }
 }
 
