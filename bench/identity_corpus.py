@@ -55,9 +55,7 @@ def main():
                             capture_output=True, text=True, check=True).stdout
     rows = collections.defaultdict(lambda: {"n": 0, "sched": 0, "sympy": 0, "sched_t": [], "sympy_t": [],
                                             "false_sched": 0, "false_sympy": 0})
-    for index, line in enumerate(corpus.splitlines()):
-        if index % 100 == 0:
-            print(f"{index} cases done", file=sys.stderr, flush=True)
+    for line in corpus.splitlines():
         case = json.loads(line)
         row = rows[case["category"]]
         command = [args.sched, "simplify", case["expression"], "--format", "json"]
@@ -68,6 +66,9 @@ def main():
         sched_time = time.perf_counter() - start
         sched_zero = out.returncode == 0 and json.loads(out.stdout)["zero"] == "proven"
         sympy_zero, sympy_time = sympy_case(case["expression"], case["positive"], args.timeout)
+        # One line per case on stderr, so that a partial run can be read.
+        print(json.dumps({**case, "sched": sched_zero, "sched_time": sched_time, "sympy": sympy_zero,
+                          "sympy_time": sympy_time}), file=sys.stderr, flush=True)
         if case["identity"]:
             row["n"] += 1
             row["sched"] += sched_zero

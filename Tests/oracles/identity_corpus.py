@@ -52,7 +52,7 @@ for u, v in [("x", "y"), ("t", "2*t"), ("x", "1"), ("2*x", "y")]:
     add("angle addition", f"sin({u} + {v}) + sin({u} - {v})", f"2*cos({v})*sin({u})", f"2*cos({u})*sin({v})")
 
 # Multiple angles (A-S 4.3.24 to 4.3.29).
-for a in ["x", "t", "2*t", "x/3", "t + 1", "3*x", "1", "x + y"]:
+for a in ["x", "t", "2*t", "x/3", "t + 1", "3*x", "1", "x + y", "y", "2*x + 1", "t/2", "pi*t/3"]:
     add("multiple angle", f"sin(2*({a}))", f"2*sin({a})*cos({a})", f"sin({a})*cos({a})")
     add("multiple angle", f"cos(2*({a}))", f"2*cos({a})**2 - 1", f"2*cos({a})**2 + 1")
     add("multiple angle", f"cos(2*({a}))", f"1 - 2*sin({a})**2")
@@ -102,20 +102,23 @@ for n in range(5, 31):
     for k in range(1, n):
         if sp.gcd(k, n) != 1:
             continue
-        c = sp.cos(sp.pi * k / n)
-        radical = c.rewrite(sp.sqrt) if c.has(sp.cos) else c
-        if not radical.has(sp.cos) and len(str(radical)) < 300:
-            add("exact values", f"cos({k}*pi/{n})", sched_text(radical))
-            continue
-        z = sp.Symbol("z")
-        poly = sp.minimal_polynomial(sp.cos(sp.pi * k / n), z)
-        if sp.degree(poly, z) > 8:
-            continue
-        text = str(poly.subs(z, sp.Symbol(f"cos({k}*pi/{n})"))).replace("cos", "cos")
-        add("exact values", text, "0", "1/1000")
+        for name, function in (("cos", sp.cos), ("sin", sp.sin)):
+            if name == "sin" and 2 * k > n:
+                continue
+            c = function(sp.pi * k / n)
+            radical = c.rewrite(sp.sqrt) if c.has(sp.cos, sp.sin) else c
+            if not radical.has(sp.cos, sp.sin) and len(str(radical)) < 300:
+                add("exact values", f"{name}({k}*pi/{n})", sched_text(radical))
+                continue
+            z = sp.Symbol("z")
+            poly = sp.minimal_polynomial(c, z)
+            if sp.degree(poly, z) > 8:
+                continue
+            add("exact values", str(poly.subs(z, sp.Symbol(f"{name}({k}*pi/{n})"))), "0", "1/1000")
 
 # Denesting: sqrt(x + y + 2 sqrt(x y)) = sqrt(x) + sqrt(y), sqrt(x + y - 2 sqrt(x y)) = sqrt(x) - sqrt(y) for x > y.
-for xv, yv in [(2, 3), (1, 2), (1, 3), (5, 7), (2, 5), (3, 5), (1, 5), (6, 7), (2, 7), (3, 10), (1, 6), (5, 6)]:
+for xv, yv in [(2, 3), (1, 2), (1, 3), (5, 7), (2, 5), (3, 5), (1, 5), (6, 7), (2, 7), (3, 10), (1, 6), (5, 6),
+               (2, 11), (3, 7), (5, 11), (7, 10), (1, 7), (3, 13), (6, 11), (2, 15), (10, 11), (5, 13)]:
     s = xv + yv
     add("denesting", f"sqrt({s} + 2*sqrt({xv * yv}))", f"sqrt({xv}) + sqrt({yv})", f"sqrt({xv}) + sqrt({yv + 1})")
     add("denesting", f"sqrt({s} - 2*sqrt({xv * yv}))", f"sqrt({yv}) - sqrt({xv})")
