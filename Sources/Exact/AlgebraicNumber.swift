@@ -161,7 +161,7 @@ extension AlgebraicNumber {
     public func root(_ n: Int) throws(AlgebraicNumberError) -> AlgebraicNumber {
         precondition(n >= 1, "root index \(n) must be at least 1")
         if n == 1 || isZero { return self }
-        guard degree * n <= AlgebraicNumberBudget.maximumDegree else {
+        guard n <= AlgebraicNumberBudget.maximumDegree, degree * n <= AlgebraicNumberBudget.maximumDegree else {
             throw .overBudget("root \(n) of a number of degree \(degree)")
         }
         if signum < 0 {

@@ -62,6 +62,7 @@ import Testing
             try AlgebraicNumber.cosPi(Rational(1, 1000))
         }
         #expect(throws: AlgebraicNumberError.overBudget("root 65 of a number of degree 1")) { try AlgebraicNumber(2).root(65) }
+        #expect(throws: AlgebraicNumberError.overBudget("root \(Int.max) of a number of degree 2")) { try sqrt(2).root(Int.max) }
         let degree16 = try AlgebraicNumber.cosPi(Rational(1, 17)) + sqrt(2)
         #expect(degree16.degree == 16)
         #expect(throws: AlgebraicNumberError.overBudget("a product of numbers of degrees 16 and 8")) {
