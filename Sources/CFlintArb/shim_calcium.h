@@ -13,8 +13,7 @@
 #include <calcium/qqbar.h>
 #endif
 
-/* QQBAR_POLY and QQBAR_ENCLOSURE are macros, which Swift does not import. */
+/* QQBAR_POLY is a macro, which Swift does not import. */
 static inline const fmpz_poly_struct * sched_qqbar_poly(const qqbar_t x) { return QQBAR_POLY(x); }
-static inline const acb_struct * sched_qqbar_enclosure(const qqbar_t x) { return QQBAR_ENCLOSURE(x); }
 
 #endif

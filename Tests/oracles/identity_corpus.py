@@ -90,10 +90,6 @@ for n in [5, 7, 9, 11, 13, 105]:
         add("pi multiples", f"tan({n + k}*pi/{n})", f"tan({k}*pi/{n})")
 
 
-def sched_text(e):
-    return str(e)
-
-
 # Exact values cos(k pi/n), n <= 30: radicals for constructible n (SymPy's closed forms),
 # the minimal polynomial otherwise.
 for n in range(5, 31):
@@ -108,7 +104,7 @@ for n in range(5, 31):
             c = function(sp.pi * k / n)
             radical = c.rewrite(sp.sqrt) if c.has(sp.cos, sp.sin) else c
             if not radical.has(sp.cos, sp.sin) and len(str(radical)) < 300:
-                add("exact values", f"{name}({k}*pi/{n})", sched_text(radical))
+                add("exact values", f"{name}({k}*pi/{n})", str(radical))
                 continue
             z = sp.Symbol("z")
             poly = sp.minimal_polynomial(c, z)
