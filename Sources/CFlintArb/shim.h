@@ -1,4 +1,4 @@
-/* The one C entry point of sched: GMP, MPFR, FLINT 2.9 and Arb 2.23.
+/* The one C entry point of sched: GMP, MPFR, FLINT 2.9, Arb 2.23 and Calcium 0.4.
  *
  * Swift cannot import function-like macros, so every macro sched needs is wrapped
  * here in a static inline function named sched_<macro>. Concern-specific wrappers
@@ -29,5 +29,6 @@
 #include "shim_flint.h"
 #include "shim_arb.h"
 #include "shim_mpoly.h"
+#include "shim_calcium.h"
 
 #endif

@@ -41,8 +41,25 @@ enum ExpressionCommandSupport {
 
     /// The canonical form, or the formatted diagnostic as an input error.
     static func canonicalForm(of tree: Expr, source: String, simplifier: Simplifier, name: String = inputName) throws -> CanonicalForm {
+        try reportingSimplificationErrors(source: source, name: name) { () throws(LocatedSimplificationError) in
+            try simplifier.canonicalForm(of: tree)
+        }
+    }
+
+    /// The canonical form and where the expression as written is defined, or the
+    /// formatted diagnostic as an input error.
+    static func definedForm(of tree: Expr, source: String, simplifier: Simplifier,
+                            name: String = inputName) throws -> (form: CanonicalForm, definedness: Definedness) {
+        try reportingSimplificationErrors(source: source, name: name) { () throws(LocatedSimplificationError) in
+            try simplifier.definedForm(of: tree)
+        }
+    }
+
+    /// `body`'s result, or its simplification error formatted against `source`.
+    private static func reportingSimplificationErrors<T>(source: String, name: String,
+                                                         _ body: () throws(LocatedSimplificationError) -> T) throws -> T {
         do {
-            return try simplifier.canonicalForm(of: tree)
+            return try body()
         } catch {
             let text = DiagnosticFormatter(fileName: name).format([error.diagnostic], in: SourceText(source))
             if case .timeBudgetExceeded = error.error {

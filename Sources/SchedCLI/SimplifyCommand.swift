@@ -2,8 +2,9 @@ import ArgumentParser
 import Exact
 import Symbolic
 
-/// `sched simplify`: the canonical form of an expression, and with `--at` its exact
-/// value and a rigorous decimal.
+/// `sched simplify`: the canonical form of an expression, whether it is zero (decided
+/// by the same zero test as `expect` claims), and with `--at` its exact value and a
+/// rigorous decimal.
 struct SimplifyCommand: SchedSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "simplify",
@@ -53,15 +54,19 @@ struct SimplifyCommand: SchedSubcommand {
                 of: valueTree, source: binding.valueText, simplifier: Simplifier(assuming: assumptions), name: name)
         }
         values = try resolved(values, assumptions)
-        let form = try ExpressionCommandSupport.canonicalForm(
+        let (form, definedness) = try ExpressionCommandSupport.definedForm(
             of: tree, source: expression, simplifier: Simplifier(assuming: assumptions, bindings: values))
         let result = form.expression
         let evaluated = bindings.isEmpty ? nil : ExactValue(form: form, digits: digits)
+        // The decision procedure of `expect` claims: a nonzero witness must be a point
+        // where the expression as written is defined.
+        let zero = ZeroTest(assuming: assumptions).test(form, witnesses: [:], definedness: definedness)
 
         switch format {
         case .json:
             var fields: [(String, Any?)] = [
                 ("input", printASCII(tree)), ("result", printASCII(result)), ("latex", printLaTeX(result)),
+                ("zero", Self.verdict(zero)),
             ]
             if let evaluated {
                 fields += [("exact", evaluated.exact), ("value", evaluated.value), ("radius", evaluated.radius)]
@@ -69,9 +74,19 @@ struct SimplifyCommand: SchedSubcommand {
             io.output.writeLine(ExpressionCommandSupport.json(fields))
         default:
             io.output.writeLine(ExpressionCommandSupport.render(result, format))
+            if zero.isProvenZero && !form.isZero { io.output.writeLine("= 0 (proven)") }
             if let value = evaluated?.value, evaluated?.exact != nil, form.rationalValue == nil {
                 io.output.writeLine("≈ \(value)")
             }
+        }
+    }
+
+    /// The zero test's answer as JSON reports it.
+    static func verdict(_ zero: ZeroTestResult) -> String {
+        switch zero {
+        case .zero: return "proven"
+        case .nonzero: return "refuted"
+        case .unknown: return "unknown"
         }
     }
 

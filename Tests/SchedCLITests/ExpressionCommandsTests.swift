@@ -25,6 +25,38 @@ import Testing
         #expect(r.stdout == expected, "\(arguments)")
     }
 
+    /// `simplify` decides zero with the zero test of `expect` claims (which expands sines
+    /// and cosines to common base angles and evaluates algebraic constants exactly).
+    @Test(arguments: [
+        (["simplify", "sin(2t) - 2 sin(t) cos(t)"], "sin(2*t) - 2*sin(t)*cos(t)\n= 0 (proven)\n"),
+        (["simplify", "cos(2)cos(3) - cos(1)/2 - cos(5)/2"], "(2*cos(2)*cos(3) - cos(1) - cos(5))/2\n= 0 (proven)\n"),
+        (["simplify", "cos(pi/5) - 1/4 - sqrt(5)/4"], "0\n"),
+        (["simplify", "1/sqrt(5 + 2 sqrt(6)) - sqrt(3) + sqrt(2)"], "0\n"),
+        (["simplify", "sin(2t) - 2 sin(t) cos(t) + 1/10^20"], "(1 + 100000000000000000000*sin(2*t) - 200000000000000000000*sin(t)*cos(t))/100000000000000000000\n"),
+    ] as [([String], String)])
+    func saysWhenTheExpressionIsProvenZero(arguments: [String], expected: String) throws {
+        let r = SchedCommand.run(arguments)
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(arguments): \(r.stderr)")
+        #expect(r.stdout == expected, "\(arguments)")
+    }
+
+    @Test(arguments: [
+        ("sin(2t) - 2 sin(t) cos(t)", "proven"),
+        ("cos(pi/5) - 1/4 - sqrt(5)/4", "proven"),
+        ("cos(pi/5) - 1/4 - sqrt(5)/4 - 1/10^30", "refuted"),
+        ("sin(2t) - 2 sin(t) cos(t) + 1/10^20", "refuted"),
+        // The witness gives p a value where log(p) is defined, though the form has no p.
+        ("exp(2 log(p)) - p^2 - 1/1000", "refuted"),
+        // Defined only at t = 0, where it is 0: no admissible witness, no proof.
+        ("sqrt(-t^2)", "unknown"),
+    ])
+    func jsonSaysWhetherTheExpressionIsZero(expression: String, verdict: String) throws {
+        let r = SchedCommand.run(["simplify", expression, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["zero"] as? String == verdict, "\(expression)")
+    }
+
     @Test func jsonWithEvaluation() throws {
         let r = SchedCommand.run(["simplify", "cos(pi/2 t)", "--at", "t=1/2", "--format", "json", "--digits", "30"])
         #expect(r.status == 0)
@@ -38,7 +70,7 @@ import Testing
         #expect(radius > 0 && radius < 1e-30)
         // Without --at there is no value.
         let plain = SchedCommand.run(["simplify", "t + t", "--format", "json"])
-        #expect(plain.stdout == "{\"input\": \"t + t\", \"result\": \"2*t\", \"latex\": \"2 t\"}\n")
+        #expect(plain.stdout == "{\"input\": \"t + t\", \"result\": \"2*t\", \"latex\": \"2 t\", \"zero\": \"refuted\"}\n")
         // Free names left: no exact value.
         let partial = SchedCommand.run(["simplify", "t + s", "--at", "t=1", "--format", "json"])
         #expect(partial.stdout.contains("\"exact\": null") && partial.stdout.contains("\"value\": null"))

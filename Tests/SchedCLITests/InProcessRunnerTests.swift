@@ -64,7 +64,7 @@ import Testing
         group.wait()
         #expect(commands.indices.map { results.transcripts[$0] } == alone)
         #expect(alone[0].stdout.hasSuffix("0 errors, 1 warning, 2 notes in 1 file\n"))
-        #expect(alone[1].stdout == "{\"input\": \"t^1 - t^1\", \"result\": \"0\", \"latex\": \"0\"}\n")
+        #expect(alone[1].stdout == "{\"input\": \"t^1 - t^1\", \"result\": \"0\", \"latex\": \"0\", \"zero\": \"proven\"}\n")
     }
 
     /// The interactive mode needs the process's terminal; in memory it is a usage error.

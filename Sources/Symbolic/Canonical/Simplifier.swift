@@ -51,10 +51,13 @@ public struct Simplifier: Sendable {
         return (form, sink.definedness)
     }
 
-    /// The canonical form of `e`; errors carry the range of the failing subexpression.
+    /// The canonical form of `e`, with its constant algebraic coefficients decided
+    /// exactly (`reducingAlgebraicConstants`: cos(π/5) − 1/4 − √5/4 is 0); errors carry
+    /// the range of the failing subexpression.
     public func canonicalForm(of e: Expr) throws(LocatedSimplificationError) -> CanonicalForm {
         do {
-            return try form(e)
+            let f = try form(e)
+            return try located(e) { () throws(SimplificationError) -> CanonicalForm in try f.reducingAlgebraicConstants() }
         } catch let error as LocatedSimplificationError {
             throw error
         } catch let error as SimplificationError {
@@ -90,21 +93,30 @@ public struct Simplifier: Sendable {
                 case .subtract: return try a - b
                 case .multiply: return try a * b
                 case .divide:
-                    if b.isZero { throw SimplificationError.divisionByZero("the divisor \(printASCII(r)) simplifies to 0") }
+                    if b.isZero || b.hasExactlyZeroAlgebraicValue {
+                        throw SimplificationError.divisionByZero("the divisor \(printASCII(r)) simplifies to 0")
+                    }
                     sink?.definedness.insert(.nonzero(b))
                     return try a / b
                 case .power:
                     if let sink, let condition = Self.powerCondition(base: a, exponent: b) { sink.definedness.insert(condition) }
+                    if let root = try Self.quadraticRoot(base: a, exponent: b) { return root }
                     return try CanonicalForm.power(a, b, assuming: assumptions)
                 }
             }
         case .function(let f, let argument):
-            let a = try form(argument)
+            // Equal constant arguments give one kernel: sin(t·cos(π/5)) is sin(t(1 + √5)/4).
+            let written = try form(argument)
+            let a = try located(argument) { () throws(SimplificationError) -> CanonicalForm in
+                try written.reducingAlgebraicConstants()
+            }
             return try located(e) { () throws(SimplificationError) -> CanonicalForm in
                 let spec = f.spec
                 if let sink {
                     for condition in try spec.argumentConditions(a) { sink.definedness.insert(condition) }
                 }
+                // Denesting where the value has degree ≤ 2: √(3 + 2√2) = 1 + √2.
+                if f == .sqrt, let root = try Self.quadraticRoot(base: a, exponent: CanonicalForm(Rational(1, 2))) { return root }
                 return try spec.canonical(a, assumptions)
             }
         case .application(let name, let argument):
@@ -160,6 +172,19 @@ extension Simplifier {
         if q.isInteger { return q.isNegative ? .nonzero(a) : nil }
         if q.denominator == BigInt(2) { return q.isNegative ? .positive(a) : .nonnegative(a) }
         return .positive(a)
+    }
+}
+
+extension Simplifier {
+    /// c^(m/n) for a positive algebraic constant c when the exact value has degree ≤ 2:
+    /// (7 + 5√2)^(1/3) = 1 + √2, √(3 + 2√2) = 1 + √2. nil otherwise (integer or symbolic exponents, other
+    /// bases, higher degrees), and the power is built as usual.
+    static func quadraticRoot(base a: CanonicalForm, exponent b: CanonicalForm) throws(SimplificationError) -> CanonicalForm? {
+        guard let q = b.rationalValue, !q.isInteger, a.rationalValue == nil,
+              let n = q.denominator.exactInt, let m = q.numerator.exactInt,
+              let value = a.algebraicValue(), value.signum > 0,
+              let power = try? value.root(n).power(m) else { return nil }
+        return try CanonicalForm.quadraticForm(of: power)
     }
 }
 

@@ -100,6 +100,9 @@ public struct ZeroTest: Sendable {
     /// cosines to common base angles; nil otherwise.
     func provenZero(_ form: CanonicalForm) -> ZeroTestResult? {
         if form.isZero { return .zero(method: "its canonical form is 0") }
+        if let reduced = try? form.reducingAlgebraicConstants(), reduced.isZero {
+            return .zero(method: "its canonical form is 0 once its constant algebraic coefficients are evaluated exactly")
+        }
         if let expanded = try? TrigonometricExpansion.expand(form), expanded.isZero {
             return .zero(method: "its canonical form is 0 after expanding sines and cosines to common base angles")
         }
@@ -125,7 +128,11 @@ public struct ZeroTest: Sendable {
     /// ball excludes 0.
     func nonzeroWitness(_ form: CanonicalForm, given: [String: [Rational]] = [:], alsoDefined: [CanonicalForm] = [],
                         definedness: Definedness = .everywhere) -> ZeroTestResult? {
-        let symbols = alsoDefined.reduce(form.symbols) { $0.union($1.symbols) }
+        // The point must also give a value to the symbols the definedness conditions
+        // mention: exp(2 log p) − p² − 1/1000 is −1/1000, but only where p > 0.
+        let symbols = definedness.conditions.reduce(alsoDefined.reduce(form.symbols) { $0.union($1.symbols) }) {
+            $0.union($1.function.symbols)
+        }
         for point in samplePoints(for: symbols.sorted(), given: given) {
             guard alsoDefined.allSatisfy({ $0.ball(at: point, precision: 128).isFinite }) else { continue }
             // The expression as written must have a value there, not only its form.
