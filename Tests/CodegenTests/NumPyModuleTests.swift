@@ -72,6 +72,22 @@ import Testing
         #expect(malformed.status == 2 && malformed.stderr.contains("--at-singular takes raise, limit or clamp EPS with EPS a positive number (1e-6, 1/1000000), not 'clamp 0'"))
     }
 
+    /// An integer beyond int64 is a float literal: NumPy makes an object array of a
+    /// Python int that large, and np.log of it raises (found on generated schedule
+    /// g250 of codegen_generated.py). Python rounds the literal correctly.
+    @Test func integersBeyondInt64AreFloatLiterals() {
+        let file = "schedule big {\n  time t in [1, 2]\n  alpha = 1\n  sigma = t/100000000000000000000\n  target = eps\n}\n"
+        let r = codegen(["-", "--lang", "numpy"], stdin: file)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("        value = 2*(0 - (np.log(np.abs(t)) - np.log(np.abs(100000000000000000000.0))))\n"))
+        #expect(r.stdout.contains("        k_y = -t/100000000000000000000.0\n"))
+        // The boundary: 2^63 - 1 fits int64, 2^63 does not.
+        for (denominator, printed) in [("9223372036854775807", "9223372036854775807"), ("9223372036854775808", "9223372036854775808.0")] {
+            let edge = codegen(["-", "--lang", "numpy"], stdin: file.replacingOccurrences(of: "100000000000000000000", with: denominator))
+            #expect(edge.stdout.contains("        value = t/\(printed)\n"), "\(denominator)")
+        }
+    }
+
     @Test func outputFileIsTheModule() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sched-codegen-\(UUID().uuidString).py").path
         let r = codegen(["examples/flows.sched", "--schedule", "rectified_flow", "--lang", "numpy", "-o", path])
