@@ -174,7 +174,13 @@ public enum CodegenCheck {
                     continue
                 }
                 let exact: Ball?
-                if isSingular {
+                if isSingular, case .clamp(let eps) = atSingular {
+                    // The code evaluates at the float end moved inward by ε.
+                    let epsilon = eps.doubleValue
+                    let moved = rounded(end.isLower ? end.t + epsilon : end.t - epsilon)
+                    exact = Self.certify(component.form, at: [variables[0]: moved, variables[1]: end.isLower ? moved : s])
+                    m.endNotes.append("returns its value at \(model.time) = \(String(format: "%.17g", moved)) for \(at)")
+                } else if isSingular {
                     let limit = OneSidedLimit(variable: model.time, point: end.isLower ? model.domain.lower! : model.domain.upper!,
                                               side: end.isLower ? 1 : -1, assumptions: model.assumptions).limit(of: component.form)
                     guard case .finite(let v)? = limit else {

@@ -19,6 +19,9 @@ struct PythonPrinter {
         self.stable = stable
     }
 
+    /// 2⁶³: the integers from here on do not fit NumPy's int64.
+    static let int64Limit = BigInt("9223372036854775808")!
+
     /// Sums 1, products 2, negation 3, powers 4, atoms 5.
     static func level(_ c: PythonCode) -> Int {
         switch c {
@@ -41,7 +44,12 @@ struct PythonPrinter {
         switch c {
         case .number(let r):
             let magnitude = r.magnitude
-            let text = magnitude.denominator.isOne ? "\(magnitude.numerator)" : "\(magnitude.numerator)/\(magnitude.denominator)"
+            // An integer beyond int64 would make NumPy build an object array (np.log of
+            // it fails): written as a float literal, which Python rounds correctly.
+            let whole = magnitude.numerator.description
+            let text = magnitude.denominator.isOne
+                ? (magnitude.numerator >= Self.int64Limit ? whole + ".0" : whole)
+                : "\(magnitude.numerator)/\(magnitude.denominator)"
             return r.isNegative ? "-" + (magnitude.denominator.isOne ? text : "(\(text))") : text
         case .variable(let n):
             return names[n] ?? n

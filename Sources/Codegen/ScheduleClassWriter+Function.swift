@@ -48,6 +48,15 @@ extension ScheduleClassWriter {
         if !ends.isEmpty {
             doc += [""] + ends.map { "Undefined at \(timeName($0)) = \(formula($0.point)): \($0.reason)." }
         }
+        var clamps: [Result<String, LimitFailure>?] = Array(repeating: nil, count: ends.count)
+        if case .clamp(let eps) = options.atSingular {
+            for (i, end) in ends.enumerated() {
+                clamps[i] = try clampLine(f, at: end, eps: eps)
+                if case .success = clamps[i] {
+                    doc.append("Evaluated at \(timeName(end)) = \(formula(end.point)) \(end.isLower ? "+" : "-") \(eps) there (--at-singular clamp).")
+                }
+            }
+        }
         lines += docstring(doc, indent: "        ")
         // The times as float arrays, where the code or a guard uses them.
         let usesTime = { (time: String) in
@@ -57,10 +66,19 @@ extension ScheduleClassWriter {
 
         // Each singular end: a ValueError, or the limits of the coefficients there.
         var substitutions: [(end: SingularEnd, limits: [String])] = []
-        for end in ends {
+        for (end, clamp) in zip(ends, clamps) {
             let where_ = "\(timeName(end)) = \(formula(end.point))"
             let message = "\(className).\(f.name) is undefined at \(where_): \(end.reason)"
             var raiseText = message
+            if let clamp {
+                switch clamp {
+                case .success(let line):
+                    lines.append(line)
+                    continue
+                case .failure(let why):
+                    raiseText += "; \(why)"
+                }
+            }
             if options.atSingular == .limit {
                 switch try limits(f, at: end) {
                 case .success(let values):
@@ -116,6 +134,29 @@ extension ScheduleClassWriter {
     }
 
     func timeName(_ end: SingularEnd) -> String { names[end.variable]! }
+
+    /// `--at-singular clamp EPS`: the time at the end replaced by the end moved inward
+    /// by EPS, after sched proves that point inside the domain (else no module) and the
+    /// function defined there (else the ValueError, saying so: the clamp must not trade
+    /// the error for a NaN or a wrong value).
+    mutating func clampLine(_ f: GeneratedFunction, at end: SingularEnd, eps: Rational) throws(CodegenError) -> Result<String, LimitFailure> {
+        let model = analysis.model, domain = model.domain
+        let where_ = "\(timeName(end)) = \(formula(end.point)) \(end.isLower ? "+" : "-") \(eps)"
+        let other = end.isLower ? domain.upper : domain.lower
+        guard let moved = try? (end.isLower ? end.point + CanonicalForm(eps) : end.point - CanonicalForm(eps)),
+              other.map({ o in
+                  let gap = try? (end.isLower ? o - moved : moved - o)
+                  return gap?.ball(at: [:], precision: 256).isCertainlyPositive ?? false
+              }) ?? true else {
+            throw CodegenError("--at-singular clamp \(eps): \(where_) is not inside the domain of '\(entry.schedule.name)'")
+        }
+        let definedness = f.definedness.filter { $0.variable == end.variable }
+        guard definedness.allSatisfy({ $0.definedness.holds(at: [end.variable: moved], assuming: model.assumptions) == true }) else {
+            return .failure(LimitFailure("sched could not prove it defined at \(where_) (--at-singular clamp)"))
+        }
+        let python = names[end.variable]!, bound = "\(className).\(end.isLower ? "T_MIN" : "T_MAX")"
+        return .success("        \(python) = np.where(\(python) == \(bound), \(bound) \(end.isLower ? "+" : "-") \(printer.print(.number(eps))), \(python))")
+    }
 
     /// The one-sided limits of the function's coefficients at the end, as code; the
     /// reason when one is not finite (for a function of vectors) or not proven.

@@ -25,31 +25,43 @@ import Symbolic
         return ts.filter { $0 > a && $0 < b }.map { ($0, a + ($0 - a) / 2) }
     }
 
+    /// The coefficients measured per file: 14 per schedule whose parameters all have
+    /// values (alpha, sigma, logsnr, snr and the two loss weights one each; target,
+    /// x0_from, eps_from and step two each). edm_symbolic and trigflow have a free
+    /// parameter and are not measured.
+    static let expectedRows = ["examples/ddpm.sched": 5 * 14, "examples/edm.sched": 3 * 14, "examples/flows.sched": 2 * 14]
+
     @Test(arguments: exampleFiles) func withinSixteenUlps(file: String) throws {
         let r = codegen([file, "--lang", "numpy"])
         #expect(r.status == 0, "\(r.stderr)")
         let modulePath = try writeModule(r.stdout, name: "module")
         let loaded = ScheduleFile(parsing: try String(contentsOf: packageRoot.appendingPathComponent(file), encoding: .utf8), path: file)
-        var schedules: [String] = []
+        var schedules: [[String: Any]] = []
+        var planned: Set<String> = []
         for s in loaded.schedules where !s.params.contains(where: { $0.value == nil }) {
             let writer = try ScheduleClassWriter(CodegenSchedule(schedule: s, file: file), options: CodegenOptions())
-            let functions = writer.functions.map { f in
-                let vectors = f.isScalar ? "" : f.components.map { "\"\($0.vector)\"" }.joined(separator: ", ")
-                let formulas = f.components.map { "\"\(printASCIIFormula($0.form))\"" }.joined(separator: ", ")
-                return "{\"name\": \"\(f.name)\", \"vectors\": [\(vectors)], \"times\": \(f.times.count), \"components\": [\(formulas)]}"
+            let functions: [[String: Any]] = writer.functions.map { f in
+                for index in f.components.indices { planned.insert("\(s.name) \(f.name) \(index)") }
+                return ["name": f.name, "vectors": f.isScalar ? [] : f.components.map(\.vector), "times": f.times.count,
+                        "components": f.components.map { printASCIIFormula($0.form) }]
             }
-            let points = Self.points(writer.analysis.model.domain).map { "[\"\(CodegenCheck.hex($0.0))\", \"\(CodegenCheck.hex($0.1))\"]" }
-            schedules.append("{\"name\": \"\(s.name)\", \"time\": \"\(writer.analysis.model.time)\", \"second\": \"\(writer.analysis.secondTime)\", \"points\": [\(points.joined(separator: ", "))], \"functions\": [\(functions.joined(separator: ", "))]}")
+            let points = Self.points(writer.analysis.model.domain).map { [CodegenCheck.hex($0.0), CodegenCheck.hex($0.1)] }
+            schedules.append(["name": s.name, "time": writer.analysis.model.time, "second": writer.analysis.secondTime,
+                              "points": points, "functions": functions])
         }
-        let plan = "{\"module\": \"\(modulePath)\", \"schedules\": [\(schedules.joined(separator: ", "))]}"
-        let run = try Subprocess.python(packageRoot.appendingPathComponent("Tests/oracles/codegen_values.py").path, stdin: plan)
+        let plan = try JSONSerialization.data(withJSONObject: ["module": modulePath, "schedules": schedules] as [String: Any])
+        let run = try Subprocess.python(packageRoot.appendingPathComponent("Tests/oracles/codegen_values.py").path,
+                                        stdin: String(decoding: plan, as: UTF8.self))
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n")
-        #expect(!lines.isEmpty)
+        #expect(planned.count == Self.expectedRows[file])
+        #expect(lines.count == Self.expectedRows[file], "\(lines.count) coefficients measured")
+        var measured: Set<String> = []
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let schedule = object["schedule"] as! String, function = object["function"] as! String
             let component = object["component"] as! Int
+            measured.insert("\(schedule) \(function) \(component)")
             let worst = object["max_ulps"] as! Double, mixed = object["max_mixed_ulps"] as! Double
             #expect((object["points"] as! Int) > 0, "\(schedule).\(function) was measured nowhere")
             if function == "logsnr" {
@@ -59,6 +71,7 @@ import Symbolic
                 #expect(worst <= bound, "\(schedule).\(function)[\(component)]: \(worst) ulps at t = \(object["at"] ?? "-")")
             }
         }
+        #expect(measured == planned, "measured \(measured.symmetricDifference(planned).sorted()) differently from the plan")
     }
 }
 

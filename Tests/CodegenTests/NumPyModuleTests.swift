@@ -50,6 +50,44 @@ import Testing
         #expect(r.stdout.contains("        value = 2*(0 - np.log(np.abs(-np.expm1(t))))\n"))
     }
 
+    /// `--at-singular clamp EPS`: the time at a singular end replaced by the end moved
+    /// inward, documented in the function's docstring and the module's header; an EPS
+    /// that leaves the domain and a malformed option are refused with a message.
+    @Test func clampMovesTheSingularEndInward() {
+        let r = codegen(["examples/ddpm.sched", "--schedule", "ddpm_eps_cosine", "--lang", "numpy", "--at-singular", "clamp", "1e-6"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("    sched codegen examples/ddpm.sched --schedule ddpm_eps_cosine --lang numpy --at-singular clamp 1/1000000\n"))
+        #expect(r.stdout.contains("""
+                    Undefined at t = 1: it needs cos(pi*t/2) ≠ 0.
+                    Evaluated at t = 1 - 1/1000000 there (--at-singular clamp).
+                    \"\"\"
+                    t = _as_time(t)
+                    t = np.where(t == ddpm_eps_cosine.T_MAX, ddpm_eps_cosine.T_MAX - 1/1000000, t)
+
+            """))
+        #expect(!r.stdout.contains("raise ValueError"))
+        let outside = codegen(["examples/ddpm.sched", "--lang", "numpy", "--at-singular", "clamp", "2"])
+        #expect(outside.status == 1 && outside.stderr.contains("--at-singular clamp 2: t = 1 - 2 is not inside the domain of 'ddpm_eps_cosine'"), "\(outside.stderr)")
+        let malformed = codegen(["examples/ddpm.sched", "--lang", "numpy", "--at-singular", "clamp", "0"])
+        #expect(malformed.status == 2 && malformed.stderr.contains("--at-singular takes raise, limit or clamp EPS with EPS a positive number (1e-6, 1/1000000), not 'clamp 0'"))
+    }
+
+    /// An integer beyond int64 is a float literal: NumPy makes an object array of a
+    /// Python int that large, and np.log of it raises (found on generated schedule
+    /// g250 of codegen_generated.py). Python rounds the literal correctly.
+    @Test func integersBeyondInt64AreFloatLiterals() {
+        let file = "schedule big {\n  time t in [1, 2]\n  alpha = 1\n  sigma = t/100000000000000000000\n  target = eps\n}\n"
+        let r = codegen(["-", "--lang", "numpy"], stdin: file)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("        value = 2*(0 - (np.log(np.abs(t)) - np.log(np.abs(100000000000000000000.0))))\n"))
+        #expect(r.stdout.contains("        k_y = -t/100000000000000000000.0\n"))
+        // The boundary: 2^63 - 1 fits int64, 2^63 does not.
+        for (denominator, printed) in [("9223372036854775807", "9223372036854775807"), ("9223372036854775808", "9223372036854775808.0")] {
+            let edge = codegen(["-", "--lang", "numpy"], stdin: file.replacingOccurrences(of: "100000000000000000000", with: denominator))
+            #expect(edge.stdout.contains("        value = t/\(printed)\n"), "\(denominator)")
+        }
+    }
+
     @Test func outputFileIsTheModule() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sched-codegen-\(UUID().uuidString).py").path
         let r = codegen(["examples/flows.sched", "--schedule", "rectified_flow", "--lang", "numpy", "-o", path])
@@ -80,7 +118,7 @@ import Testing
     /// pyflakes, where it is installed, finds nothing.
     @Test func examplesCompileAndLint() throws {
         for file in exampleFiles {
-            for options in [[String](), ["--naive"], ["--at-singular", "limit"]] {
+            for options in [[String](), ["--naive"], ["--at-singular", "limit"], ["--at-singular", "clamp", "1/1000"]] {
                 let r = codegen([file, "--lang", "numpy"] + options)
                 #expect(r.status == 0, "\(r.stderr)")
                 let path = try writeModule(r.stdout, name: "module")

@@ -9,7 +9,7 @@ import Testing
     func module(_ options: [String]) throws -> String {
         let r = codegen(["examples/ddpm.sched", "--lang", "numpy"] + options)
         #expect(r.status == 0, "\(r.stderr)")
-        return try writeModule(r.stdout, name: "ddpm_\(options.isEmpty ? "raise" : options.last!)")
+        return try writeModule(r.stdout, name: "ddpm_\(options.isEmpty ? "raise" : options[1])")
     }
 
     func python(_ program: String, _ options: [String] = []) throws -> String {
@@ -36,6 +36,27 @@ import Testing
     @Test func epsPredictionX0FromHasNoLimit() throws {
         #expect(try python(Self.tryX0From, ["--at-singular", "limit"])
                 == "ValueError: ddpm_eps_cosine.x0_from is undefined at t = 1: it needs cos(pi*t/2) ≠ 0; the limit of the coefficient of x_t there is infinite\n")
+    }
+
+    /// `clamp 1e-6`: x̂0 at t = 1 is x̂0 at the float 1 − 10⁻⁶, the same values as a
+    /// call there; its coefficients 1/α and −σ/α (about ±6.4·10⁵) within 4 ulps of
+    /// mpmath at 50 digits there. α itself is defined at t = 1 and not moved: exactly 0.
+    @Test func epsPredictionX0FromClampedAtTheNoiseEnd() throws {
+        let out = try python("""
+            import mpmath
+            mpmath.mp.dps = 50
+            c = m.SCHEDULES["ddpm_eps_cosine"]
+            moved = 1.0 - 1e-6
+            t = mpmath.mpf(moved)
+            exact = [1 / mpmath.cos(mpmath.pi * t / 2), -mpmath.sin(mpmath.pi * t / 2) / mpmath.cos(mpmath.pi * t / 2)]
+            for k, (x_t, y) in enumerate([(1.0, 0.0), (0.0, 1.0)]):
+                at_end = c.x0_from(x_t, y, np.array([0.5, 1.0]))
+                inside = c.x0_from(x_t, y, np.array([0.5, moved]))
+                error = abs(mpmath.mpf(float(at_end[1])) - exact[k]) / np.spacing(abs(float(exact[k])))
+                print(at_end.tolist() == inside.tolist(), error <= 4, round(float(at_end[1])))
+            print(float(c.alpha(1.0)))
+            """, ["--at-singular", "clamp", "1e-6"])
+        #expect(out == "True True 636620\nTrue True -636620\n0.0\n")
     }
 
     /// v-prediction: det A = 1, x̂0 = α·x_t − σ·ŷ is defined at both ends, and exact

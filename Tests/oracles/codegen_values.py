@@ -41,6 +41,52 @@ def load(path):
     return module
 
 
+def exact_value(code, time, second, ti, si):
+    """The formula at the exact floats (t, s) to 50 digits; None where it is undefined or not real."""
+    names = dict(NAMES)
+    names[time] = mpmath.mpf(float(ti))
+    names[second] = mpmath.mpf(float(si))
+    try:
+        exact = eval(code, {"__builtins__": {}}, names)
+    except (ZeroDivisionError, ValueError):
+        return None
+    return None if isinstance(exact, mpmath.mpc) else exact
+
+
+def ulps(value, exact):
+    """|value - exact| in ulps of exact and in ulps of max(|exact|, 1)."""
+    if not math.isfinite(value):
+        return math.inf, math.inf
+    if exact == 0:
+        return (0.0 if value == 0 else math.inf), abs(value) / math.ulp(1.0)
+    difference = abs(mpmath.mpf(float(value)) - exact)
+    return float(difference / math.ulp(float(abs(exact)))), float(difference / math.ulp(max(float(abs(exact)), 1.0)))
+
+
+def measure(code, values, t, s, time, second):
+    """The largest error in ulps over the points where the formula is defined, where it
+    occurs, the largest in ulps of max(|exact|, 1), and the number of points measured."""
+    worst, at, mixed, points = 0.0, None, 0.0, 0
+    for ti, si, value in zip(t, s, values):
+        exact = exact_value(code, time, second, ti, si)
+        if exact is None:
+            continue
+        points += 1
+        error, error_mixed = ulps(float(value), exact)
+        if error > worst:
+            worst, at = error, float(ti)
+        mixed = max(mixed, error_mixed)
+    return worst, at, mixed, points
+
+
+def coefficient_values(function, vectors, index, times):
+    """One coefficient of a generated function at the times: the vector arguments are a
+    unit vector for the coefficient's and zeros for the others (none for a scalar function)."""
+    args = [np.full(times[0].shape, 1.0 if i == index else 0.0) for i in range(vectors)]
+    with np.errstate(all="ignore"):
+        return np.broadcast_to(np.asarray(function(*args, *times), dtype=np.float64), times[0].shape)
+
+
 def main():
     plan = json.load(sys.stdin)
     module = load(plan["module"])
@@ -53,35 +99,11 @@ def main():
             vectors = f["vectors"]
             for index, formula in enumerate(f["components"]):
                 code = compile(python_formula(formula), "<formula>", "eval")
-                args = [np.full(t.shape, 1.0 if i == index else 0.0) for i in range(len(vectors))]
-                with np.errstate(all="ignore"):
-                    values = np.broadcast_to(np.asarray(function(*args, *([t, s][: f["times"]])), dtype=np.float64), t.shape)
-                worst, mixed, at, points = 0.0, 0.0, None, 0
-                for ti, si, value in zip(t, s, values):
-                    names = dict(NAMES)
-                    names[schedule["time"]] = mpmath.mpf(float(ti))
-                    names[schedule["second"]] = mpmath.mpf(float(si))
-                    try:
-                        exact = eval(code, {"__builtins__": {}}, names)
-                    except (ZeroDivisionError, ValueError):
-                        continue
-                    if isinstance(exact, mpmath.mpc):
-                        continue
-                    points += 1
-                    if not math.isfinite(value):
-                        error, error_mixed = math.inf, math.inf
-                    elif exact == 0:
-                        error = 0.0 if value == 0 else math.inf
-                        error_mixed = abs(value) / math.ulp(1.0)
-                    else:
-                        difference = abs(mpmath.mpf(float(value)) - exact)
-                        error = float(difference / math.ulp(float(abs(exact))))
-                        error_mixed = float(difference / math.ulp(max(float(abs(exact)), 1.0)))
-                    if error > worst:
-                        worst, at = error, float(ti)
-                    mixed = max(mixed, error_mixed)
+                values = coefficient_values(function, len(vectors), index, [t, s][: f["times"]])
+                worst, at, mixed, points = measure(code, values, t, s, schedule["time"], schedule["second"])
                 print(json.dumps({"schedule": schedule["name"], "function": f["name"], "component": index,
                                   "max_ulps": worst, "at": at, "max_mixed_ulps": mixed, "points": points}))
 
 
-main()
+if __name__ == "__main__":
+    main()
