@@ -42,6 +42,15 @@ public enum SingularEndPolicy: Sendable, Equatable {
         }
     }
 
+    /// As the option is written: "raise", "limit", "clamp=1/1000000".
+    public var text: String { words.joined(separator: "=") }
+
+    /// Parses `raise`, `limit` or `clamp=EPS` (also `clamp:EPS`); nil otherwise.
+    public init?(text: String) {
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "=" || $0 == ":" }).map(String.init)
+        self.init(words: parts)
+    }
+
     /// Parses the option's words; nil unless they are `raise`, `limit` or `clamp EPS`
     /// with EPS a positive exact number (1e-6, 1/1000000).
     public init?(words: [String]) {

@@ -135,7 +135,7 @@ extension ScheduleClassWriter {
 
     func timeName(_ end: SingularEnd) -> String { names[end.variable]! }
 
-    /// `--at-singular clamp EPS`: the time at the end replaced by the end moved inward
+    /// `--at-singular clamp=EPS`: the time at the end replaced by the end moved inward
     /// by EPS, after sched proves that point inside the domain (else no module) and the
     /// function defined there (else the ValueError, saying so: the clamp must not trade
     /// the error for a NaN or a wrong value).
@@ -148,7 +148,7 @@ extension ScheduleClassWriter {
                   let gap = try? (end.isLower ? o - moved : moved - o)
                   return gap?.ball(at: [:], precision: 256).isCertainlyPositive ?? false
               }) ?? true else {
-            throw CodegenError("--at-singular clamp \(eps): \(where_) is not inside the domain of '\(entry.schedule.name)'")
+            throw CodegenError("--at-singular clamp=\(eps): \(where_) is not inside the domain of '\(entry.schedule.name)'")
         }
         let definedness = f.definedness.filter { $0.variable == end.variable }
         guard definedness.allSatisfy({ $0.definedness.holds(at: [end.variable: moved], assuming: model.assumptions) == true }) else {

@@ -27,13 +27,13 @@ struct CodegenCommand: SchedSubcommand {
     @Flag(help: "Print the formulas as written instead of the stable forms (for comparison).")
     var naive = false
 
-    @Option(name: .customLong("at-singular"), parsing: .upToNextOption,
-            help: ArgumentHelp("At a domain end where a function is undefined: raise a ValueError, return the exact limit (limit), or evaluate at the end moved inward by EPS (clamp EPS, e.g. clamp 1e-6). Put FILE before this option.",
-                               valueName: "raise|limit|clamp EPS"))
-    var atSingularWords: [String] = []
+    @Option(name: .customLong("at-singular"),
+            help: ArgumentHelp("At a domain end where a function is undefined: raise a ValueError (raise), return the exact limit (limit), or evaluate at the end moved inward by EPS (clamp=EPS, e.g. clamp=1e-6).",
+                               valueName: "raise|limit|clamp=EPS"))
+    var atSingularText: String?
 
     /// `--at-singular`, parsed (raise when it is not given).
-    var atSingular: SingularEndPolicy { atSingularWords.isEmpty ? .raise : SingularEndPolicy(words: atSingularWords) ?? .raise }
+    var atSingular: SingularEndPolicy { atSingularText.flatMap(SingularEndPolicy.init(text:)) ?? .raise }
 
     @Flag(help: "Run the generated code with python3 and NumPy on a grid and print its error in ulps against sched's certified values.")
     var check = false
@@ -45,8 +45,8 @@ struct CodegenCommand: SchedSubcommand {
 
     func validate() throws {
         if check && output != nil { throw ValidationError("--check prints a table; it takes no -o") }
-        if !atSingularWords.isEmpty && SingularEndPolicy(words: atSingularWords) == nil {
-            throw ValidationError("--at-singular takes raise, limit or clamp EPS with EPS a positive number (1e-6, 1/1000000), not '\(atSingularWords.joined(separator: " "))'")
+        if let text = atSingularText, SingularEndPolicy(text: text) == nil {
+            throw ValidationError("--at-singular takes raise, limit or clamp=EPS with EPS a positive number (1e-6, 1/1000000), not '\(text)'")
         }
     }
 
@@ -66,7 +66,7 @@ struct CodegenCommand: SchedSubcommand {
         var words = ["sched", "codegen", file] + schedules.flatMap { ["--schedule", $0] } + parameters.flatMap { ["--param", "\($0.name)=\($0.valueText)"] }
         words += ["--lang", lang.rawValue]
         if naive { words.append("--naive") }
-        if atSingular != .raise { words += ["--at-singular"] + atSingular.words }
+        if atSingular != .raise { words += ["--at-singular", atSingular.text] }
         return words.joined(separator: " ")
     }
 

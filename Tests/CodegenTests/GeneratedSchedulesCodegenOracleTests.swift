@@ -10,8 +10,8 @@ import Testing
 /// domains and those sched generates no code for are counted; so are the
 /// coefficients over 16 ulps — near a zero of the coefficient at an irrational or
 /// non-representable point (t − √2, sin(t − r)), where the float's rounding of the
-/// point alone costs more (see the README's codegen section). The counts are
-/// asserted exactly, so that a regression fails. The release binary, as for the
+/// point alone costs more (see the README's codegen section). The structural counts
+/// are asserted exactly and the error counts as ceilings, so that a regression fails. The release binary, as for the
 /// domain differential test (about 5 minutes).
 @Suite(.tags(.oracle, .slow)) struct GeneratedSchedulesCodegenOracleTests {
     static var releaseBinary: URL { packageRoot.appendingPathComponent(".build/release/sched") }
@@ -30,15 +30,19 @@ import Testing
         #expect(report["skipped"] as? [String: Int] == Self.expected.skipped)
         #expect(report["coefficients"] as? Int == Self.expected.coefficients)
         #expect(report["coefficients_not_measured"] as? Int == Self.expected.notMeasured)
-        #expect(report["coefficients_over_bound"] as? Int == Self.expected.overBound, "\(report["over_bound"] ?? "-")")
-        #expect(report["naive_over_bound"] as? Int == Self.expected.naiveOverBound)
+        // The error counts may only fall (a better stable form, or a simplifier that
+        // finds a better canonical form, moves a coefficient under the bound).
+        let overBound = report["coefficients_over_bound"] as? Int ?? .max
+        #expect(overBound <= Self.expected.overBound, "\(report["over_bound"] ?? "-")")
+        #expect((report["naive_over_bound"] as? Int ?? .max) <= Self.expected.naiveOverBound)
     }
 }
 
 extension GeneratedSchedulesCodegenOracleTests {
     /// The counts of the run at seed 20261201 (2026-12-01, NumPy 2.4): 384 schedules
     /// measured, 5,376 coefficients, 196 of them nowhere defined on the grid; 2,543
-    /// over 16 ulps in the stable forms, 2,695 as written.
+    /// over 16 ulps in the stable forms, 2,695 as written (2,542 with the algebraic
+    /// constants of the simplifier, issue #17).
     static let expected = (measuredSchedules: 384,
                            skipped: ["half-infinite domain: no grid": 73, "the divisor simplifies to 0": 43],
                            coefficients: 5376, notMeasured: 196, overBound: 2543, naiveOverBound: 2695)

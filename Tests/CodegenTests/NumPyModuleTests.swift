@@ -50,13 +50,13 @@ import Testing
         #expect(r.stdout.contains("        value = 2*(0 - np.log(np.abs(-np.expm1(t))))\n"))
     }
 
-    /// `--at-singular clamp EPS`: the time at a singular end replaced by the end moved
+    /// `--at-singular clamp=EPS`: the time at a singular end replaced by the end moved
     /// inward, documented in the function's docstring and the module's header; an EPS
     /// that leaves the domain and a malformed option are refused with a message.
     @Test func clampMovesTheSingularEndInward() {
-        let r = codegen(["examples/ddpm.sched", "--schedule", "ddpm_eps_cosine", "--lang", "numpy", "--at-singular", "clamp", "1e-6"])
+        let r = codegen(["examples/ddpm.sched", "--schedule", "ddpm_eps_cosine", "--lang", "numpy", "--at-singular", "clamp=1e-6"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("    sched codegen examples/ddpm.sched --schedule ddpm_eps_cosine --lang numpy --at-singular clamp 1/1000000\n"))
+        #expect(r.stdout.contains("    sched codegen examples/ddpm.sched --schedule ddpm_eps_cosine --lang numpy --at-singular clamp=1/1000000\n"))
         #expect(r.stdout.contains("""
                     Undefined at t = 1: it needs cos(pi*t/2) ≠ 0.
                     Evaluated at t = 1 - 1/1000000 there (--at-singular clamp).
@@ -66,10 +66,13 @@ import Testing
 
             """))
         #expect(!r.stdout.contains("raise ValueError"))
-        let outside = codegen(["examples/ddpm.sched", "--lang", "numpy", "--at-singular", "clamp", "2"])
-        #expect(outside.status == 1 && outside.stderr.contains("--at-singular clamp 2: t = 1 - 2 is not inside the domain of 'ddpm_eps_cosine'"), "\(outside.stderr)")
-        let malformed = codegen(["examples/ddpm.sched", "--lang", "numpy", "--at-singular", "clamp", "0"])
-        #expect(malformed.status == 2 && malformed.stderr.contains("--at-singular takes raise, limit or clamp EPS with EPS a positive number (1e-6, 1/1000000), not 'clamp 0'"))
+        let outside = codegen(["examples/ddpm.sched", "--lang", "numpy", "--at-singular", "clamp=2"])
+        #expect(outside.status == 1 && outside.stderr.contains("--at-singular clamp=2: t = 1 - 2 is not inside the domain of 'ddpm_eps_cosine'"), "\(outside.stderr)")
+        // The option takes one word, so it may come before FILE.
+        let before = codegen(["--at-singular", "limit", "examples/ddpm.sched", "--schedule", "v_cosine", "--lang", "numpy"])
+        #expect(before.status == 0, "\(before.stderr)")
+        let malformed = codegen(["examples/ddpm.sched", "--lang", "numpy", "--at-singular", "clamp=0"])
+        #expect(malformed.status == 2 && malformed.stderr.contains("--at-singular takes raise, limit or clamp=EPS with EPS a positive number (1e-6, 1/1000000), not 'clamp=0'"))
     }
 
     /// An integer beyond int64 is a float literal: NumPy makes an object array of a
@@ -118,7 +121,7 @@ import Testing
     /// pyflakes, where it is installed, finds nothing.
     @Test func examplesCompileAndLint() throws {
         for file in exampleFiles {
-            for options in [[String](), ["--naive"], ["--at-singular", "limit"], ["--at-singular", "clamp", "1/1000"]] {
+            for options in [[String](), ["--naive"], ["--at-singular", "limit"], ["--at-singular", "clamp=1/1000"]] {
                 let r = codegen([file, "--lang", "numpy"] + options)
                 #expect(r.status == 0, "\(r.stderr)")
                 let path = try writeModule(r.stdout, name: "module")

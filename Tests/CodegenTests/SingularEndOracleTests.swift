@@ -9,7 +9,9 @@ import Testing
     func module(_ options: [String]) throws -> String {
         let r = codegen(["examples/ddpm.sched", "--lang", "numpy"] + options)
         #expect(r.status == 0, "\(r.stderr)")
-        return try writeModule(r.stdout, name: "ddpm_\(options.isEmpty ? "raise" : options[1])")
+        // A module name: "clamp=1e-6" → "clamp_1e_6".
+        let policy = options.isEmpty ? "raise" : String(options[1].map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        return try writeModule(r.stdout, name: "ddpm_\(policy)")
     }
 
     func python(_ program: String, _ options: [String] = []) throws -> String {
@@ -38,7 +40,7 @@ import Testing
                 == "ValueError: ddpm_eps_cosine.x0_from is undefined at t = 1: it needs cos(pi*t/2) ≠ 0; the limit of the coefficient of x_t there is infinite\n")
     }
 
-    /// `clamp 1e-6`: x̂0 at t = 1 is x̂0 at the float 1 − 10⁻⁶, the same values as a
+    /// `clamp=1e-6`: x̂0 at t = 1 is x̂0 at the float 1 − 10⁻⁶, the same values as a
     /// call there; its coefficients 1/α and −σ/α (about ±6.4·10⁵) within 4 ulps of
     /// mpmath at 50 digits there. α itself is defined at t = 1 and not moved: exactly 0.
     @Test func epsPredictionX0FromClampedAtTheNoiseEnd() throws {
@@ -55,7 +57,7 @@ import Testing
                 error = abs(mpmath.mpf(float(at_end[1])) - exact[k]) / np.spacing(abs(float(exact[k])))
                 print(at_end.tolist() == inside.tolist(), error <= 4, round(float(at_end[1])))
             print(float(c.alpha(1.0)))
-            """, ["--at-singular", "clamp", "1e-6"])
+            """, ["--at-singular", "clamp=1e-6"])
         #expect(out == "True True 636620\nTrue True -636620\n0.0\n")
     }
 
