@@ -22,6 +22,8 @@ public struct LintOptions: Sendable {
     /// The sampler's number of steps, replacing the `sample steps` of discrete-time
     /// schedules (and the default 50 of diffusers configs); nil: as written.
     public var samplingSteps: Int?
+    /// Compute fix-its (`Finding.fixes`) with these choices; nil: none.
+    public var fixes: FixOptions?
 
     public init(selected: Set<String>? = nil, ignored: Set<String> = [], parameterOverrides: [String: Expr] = [:],
                 dropUnknownParameters: Bool = false, quantitySeconds: Double? = nil) {
@@ -149,7 +151,8 @@ public enum Linter {
     /// The schedule rules on one schedule, with its `allow` statements applied.
     public static func lintSchedule(_ schedule: Schedule, in file: ScheduleFile, rules: [any LintRule.Type],
                                     options: LintOptions) -> [Finding] {
-        let context = ScheduleContext(schedule: schedule, file: file, analysis: ModelAnalysis(schedule.unifiedModel))
+        var context = ScheduleContext(schedule: schedule, file: file, analysis: ModelAnalysis(schedule.unifiedModel))
+        context.fixOptions = options.fixes
         // A schedule undefined at every point of its domain has no ρ, det or SNR to
         // judge: only S006 says so.
         let applicable = context.analysis.undefinedEverywhere ? rules.filter { $0.info.code == S006UndefinedOnDomain.info.code } : rules

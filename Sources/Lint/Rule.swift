@@ -37,6 +37,9 @@ public struct Finding: Sendable {
     public var evidence: [(key: String, value: JSONValue)]
     /// The schedule it is about, if any.
     public var schedule: String?
+    /// Edits that remove the finding, checked before they are offered (empty unless
+    /// fixes were asked for: `LintOptions.fixes`).
+    public var fixes: [Fix] = []
 
     public init(_ rule: RuleInfo, _ message: String, at range: SourceRange, notes: [String] = [],
                 evidence: [(key: String, value: JSONValue)] = [], schedule: String? = nil, severity: Severity? = nil) {

@@ -32,10 +32,12 @@ public enum S203RhoWeak: LintRule {
         let intervals = chart.negativePieces.map {
             Evidence.interval(lower: end(chart, $0.below, .lower, c), upper: end(chart, $0.above, .upper, c), lowerClosed: false, upperClosed: false)
         }
-        return [Finding(info, "the correlation between x_t and the target is weak (|ρ| < 0.1) for \(c.time) in \(list)",
+        var finding = Finding(info, "the correlation between x_t and the target is weak (|ρ| < 0.1) for \(c.time) in \(list)",
                         at: c.targetRange,
                         notes: ["|ρ| < 1/10 ⇔ Cov² − Var(x_t)·Var(y)/100 < 0; its zeros on \(c.domainText) are complete, the sign between them certified"],
-                        evidence: [("intervals", .array(intervals)), ("threshold", .number(0.1))], schedule: c.schedule.name)]
+                        evidence: [("intervals", .array(intervals)), ("threshold", .number(0.1))], schedule: c.schedule.name)
+        finding.fixes = ScheduleFixes.correlatedTarget(c).map { [$0] } ?? []
+        return [finding]
     }
 
     /// A piece's end as evidence: the domain's end, or the zero of Cov² − Var(x_t)·Var(y)/100.
