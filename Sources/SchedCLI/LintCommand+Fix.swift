@@ -27,17 +27,17 @@ extension LintCommand {
     }
 
     /// The text of `input` with every fix that applies, and the fixes, pass by pass.
-    static func fixed(_ input: LintInput, options: LintOptions) async -> (bytes: [UInt8], applied: [(code: String, fix: Fix)], result: FileLintResult) {
+    static func fixed(_ input: LintInput, options: LintOptions) async -> (bytes: [UInt8], applied: [(code: String, schedule: String?, fix: Fix)], result: FileLintResult) {
         var bytes = input.bytes
-        var applied: [(code: String, fix: Fix)] = []
+        var applied: [(code: String, schedule: String?, fix: Fix)] = []
         var result = await Linter.lintFile(LintInput(path: input.path, bytes: bytes), options: options)
         for _ in 0..<fixPasses {
             // One fix per schedule and pass: two fixes of one schedule were each checked
             // on the schedule without the other (a new target designed for the old α).
             var seen = Set<String>()
-            let offered = result.findings.compactMap { f -> (code: String, fix: Fix)? in
+            let offered = result.findings.compactMap { f -> (code: String, schedule: String?, fix: Fix)? in
                 guard let fix = f.fixes.first, seen.insert(f.schedule ?? "").inserted else { return nil }
-                return (f.rule.code, fix)
+                return (f.rule.code, f.schedule, fix)
             }
             let (next, done) = Fix.apply(offered.map(\.fix), to: bytes)
             guard !done.isEmpty else { break }
@@ -65,8 +65,10 @@ extension LintCommand {
             } else {
                 io.output.write(text)
             }
-            let codes = applied.map(\.code)
-            io.errors.writeLine("\(input.path): " + (applied.isEmpty ? "no fix applies" : "\(applied.count) fix\(applied.count == 1 ? "" : "es") applied (\(codes.joined(separator: ", ")))")
+            for a in applied {
+                io.errors.writeLine("\(input.path): fixed \(a.code)" + (a.schedule.map { " in '\($0)'" } ?? "") + ": \(a.fix.message)")
+            }
+            io.errors.writeLine("\(input.path): " + (applied.isEmpty ? "no fix applies" : "\(applied.count) fix\(applied.count == 1 ? "" : "es") applied")
                 + "; remaining: " + TextReporter().summary([result]).replacingOccurrences(of: " in 1 file", with: ""))
         }
         let findings = remaining.flatMap(\.findings)
