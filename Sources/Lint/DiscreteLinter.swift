@@ -42,7 +42,11 @@ enum DiscreteLinter {
         var findings = rules.flatMap { $0.check(file: file) }
         for var schedule in discrete?.schedules ?? [] {
             if let steps = options.samplingSteps { schedule.sampling?.steps = steps }
-            let context = DiscreteContext(schedule: schedule, digits: options.digits)
+            var context = DiscreteContext(schedule: schedule, digits: options.digits)
+            context.path = input.path
+            context.source = source
+            // A config's fixes are edits of its JSON, not of the imported text (below).
+            context.fixOptions = isConfig ? nil : options.fixes
             let allowed = Set(schedule.allows.map { $0.rule.lowercased() })
             for rule in rules where !allowed.contains(rule.info.code.lowercased()) && !allowed.contains(rule.info.name) {
                 findings += rule.check(discrete: context)
@@ -52,6 +56,10 @@ enum DiscreteLinter {
             findings = findings.map { f in
                 var moved = f
                 if f.rule.code != "S001" { moved.range = imported.origin(of: f.range) }
+                if options.fixes != nil, f.rule.code == S306EpsPredictionZeroTerminalSNR.info.code,
+                   let fix = S306EpsPredictionZeroTerminalSNR.configFix(key: moved.range, input: input) {
+                    moved.fixes = [fix]
+                }
                 return moved
             }
         }

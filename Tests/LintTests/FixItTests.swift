@@ -130,6 +130,37 @@ import Testing
         #expect(found.count == 1 && found[0].fixes.isEmpty)
     }
 
+    static let discreteZeroSNR = """
+    schedule zero_snr {
+        step n in 0..999
+        param beta_start = 0.00085
+        param beta_end = 0.012
+        let beta = (sqrt(beta_start) + (sqrt(beta_end) - sqrt(beta_start)) n / 999)^2
+        let abar_raw = cumprod(1 - beta, n)
+        let root = (sqrt(abar_raw) - sqrt(abar_raw(999))) sqrt(abar_raw(0)) / (sqrt(abar_raw(0)) - sqrt(abar_raw(999)))
+        alpha = root
+        sigma = sqrt(1 - root^2)
+        target = eps
+    }
+
+    """
+
+    @Test func s306DiscreteScheduleSwitchesToVPrediction() async {
+        guard let fix = await fix("S306", in: Self.discreteZeroSNR) else { return }
+        #expect(fix.message == "switch to v-prediction (det A = α² + σ²): target = alpha eps - sigma x0")
+        #expect(fix.edits.map { [$0.range.start.line, $0.range.start.column, $0.range.end.line, $0.range.end.column] } == [[10, 5, 10, 17]])
+        let fixed = await applied(fix, to: Self.discreteZeroSNR, removes: "S306")
+        #expect(fixed == Self.discreteZeroSNR.replacingOccurrences(of: "target = eps", with: "target = alpha eps - sigma x0"))
+    }
+
+    @Test func s306ConfigGetsVPredictionType() async {
+        let config = #"{"_class_name": "DDIMScheduler", "beta_schedule": "scaled_linear", "beta_start": 0.00085, "beta_end": 0.012, "rescale_betas_zero_snr": true, "timestep_spacing": "trailing", "prediction_type":  "epsilon"}"#
+        guard let fix = await fix("S306", in: config) else { return }
+        #expect(fix.message == #"switch to v-prediction: "prediction_type": "v_prediction" (det A = α² + σ² = 1 at every step)"#)
+        let fixed = await applied(fix, to: config, removes: "S306")
+        #expect(fixed == config.replacingOccurrences(of: #"  "epsilon""#, with: #"  "v_prediction""#))
+    }
+
     @Test func noFixesUnlessAsked() async {
         #expect(await lint(Self.vPrediction).allSatisfy { $0.fixes.isEmpty })
     }

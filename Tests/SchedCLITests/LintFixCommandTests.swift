@@ -51,7 +51,8 @@ import Testing
     /// rule and schedule) — except, in ddpm.sched, S203 of vp_linear_x0: its first
     /// pass rescales α (S303), and on the rescaled schedule the simplifier cannot prove
     /// ρ of the target S203 would design, so that fix is not offered.
-    @Test(arguments: ["ddpm.sched", "edm.sched", "flows.sched", "tutorial/sd_eps.sched", "tutorial/sd_eps_zero_snr.sched"])
+    @Test(arguments: ["ddpm.sched", "edm.sched", "flows.sched", "tutorial/sd_eps.sched", "tutorial/sd_eps_zero_snr.sched",
+                      "diffusers/sd15-zero-snr.json"])
     func bundledExampleLosesItsFixableFindings(_ name: String) throws {
         let path = examplePath(name)
         func findings(_ r: SchedCommand.Transcript) throws -> [[String: Any]] {
@@ -63,8 +64,9 @@ import Testing
         let fixable = Set(before.filter(offersFix).map(key))
         #expect(!fixable.isEmpty)
         let fixed = SchedCommand.run(["lint", "--fix", path])
-        let dir = try LintCommandTests.directory(["fixed.sched": fixed.stdout])
-        let after = try findings(SchedCommand.run(["lint", "--format", "json", dir.appendingPathComponent("fixed.sched").path]))
+        let fixedName = name.hasSuffix(".json") ? "fixed.json" : "fixed.sched"
+        let dir = try LintCommandTests.directory([fixedName: fixed.stdout])
+        let after = try findings(SchedCommand.run(["lint", "--format", "json", dir.appendingPathComponent(fixedName).path]))
         #expect(!after.contains(where: offersFix), "\(after.filter(offersFix).map(key))")
         #expect(!after.contains { $0["severity"] as? String == "error" })
         let kept = fixable.intersection(after.map(key))
