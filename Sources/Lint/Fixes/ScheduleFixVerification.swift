@@ -28,9 +28,9 @@ enum ScheduleFixVerification {
                         dropped.append(old)
                         continue
                     }
+                } else if before[e.text] != nil {
+                    continue   // already refuted or unproven before the fix: not added by it
                 }
-                // Already refuted or unproven before the fix: not added by it.
-                if before[e.text] != nil { continue }
             }
             remaining.append(f)
         }
