@@ -32,16 +32,20 @@ public enum S102DetSingularEndpoint: LintRule {
                 notes.append("ε̂ = (−c·x_t + α·ŷ)/det A divides by det A = 0 while α ≠ 0 there")
             }
             if let o = c.orientationNote { notes.append(o) }
-            var finding = Finding(
+            out.append(Finding(
                 info, "det A = 0 at \(c.describe(end)): \(which) not recoverable there",
                 at: c.targetRange,
                 notes: notes + ["a target with det A ≠ 0 at this end avoids it: v-prediction (y = α·ε − σ·x0, det A = α² + σ²) or the velocity"],
                 evidence: [("det", .string(ScheduleContext.text(det))), ("end", c.endEvidence(end)),
                            ("role", end == c.dataEnd ? "data" : "noise"), ("unrecoverable", .array(broken.map { .string($0) }))],
-                schedule: c.schedule.name)
-            finding.fixes = ScheduleFixes.noiseEndTarget(c, end: end).map { [$0] } ?? []
-            out.append(finding)
+                schedule: c.schedule.name))
         }
         return out
+    }
+
+    /// At the noise end: v-prediction or the velocity.
+    public static func fix(_ finding: Finding, in c: ScheduleContext) -> Fix? {
+        guard finding.evidence.contains(where: { $0.key == "role" && $0.value == "noise" }) else { return nil }
+        return ScheduleFixes.noiseEndTarget(c, end: c.noiseEnd)
     }
 }

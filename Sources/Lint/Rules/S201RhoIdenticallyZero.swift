@@ -23,12 +23,13 @@ public enum S201RhoIdenticallyZero: LintRule {
     public static func check(_ c: ScheduleContext) -> [Finding] {
         guard let z = c.analysis.zeros["rho"], z.identicallyZero else { return [] }
         let cov = c.quantity("cov").map(ScheduleContext.text) ?? "0"
-        var finding = Finding(info, "the target is uncorrelated with x_t: ρ ≡ 0 on \(c.domainText)", at: c.targetRange,
+        return [Finding(info, "the target is uncorrelated with x_t: ρ ≡ 0 on \(c.domainText)", at: c.targetRange,
                         notes: ["Cov(x_t, y) = α·c·Var(x₀) + σ·d simplifies to \(cov == "0" ? "0" : cov) for every \(c.time) (proven identity)",
                                 "by Lagrange's identity this is where |det A| is largest for the given variances",
                                 "the paper argues a correlated target is easier to learn: adding k·x_t to the target gives ρ ≠ 0 with the same det A and amplification"],
-                        evidence: [("rho", "0"), ("proof", "identity")], schedule: c.schedule.name)
-        finding.fixes = ScheduleFixes.correlatedTarget(c).map { [$0] } ?? []
-        return [finding]
+                        evidence: [("rho", "0"), ("proof", "identity")], schedule: c.schedule.name)]
     }
+
+    /// A target with the same det A and ρ = r.
+    public static func fix(_ finding: Finding, in c: ScheduleContext) -> Fix? { ScheduleFixes.correlatedTarget(c) }
 }

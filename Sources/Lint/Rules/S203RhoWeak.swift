@@ -32,13 +32,14 @@ public enum S203RhoWeak: LintRule {
         let intervals = chart.negativePieces.map {
             Evidence.interval(lower: end(chart, $0.below, .lower, c), upper: end(chart, $0.above, .upper, c), lowerClosed: false, upperClosed: false)
         }
-        var finding = Finding(info, "the correlation between x_t and the target is weak (|ρ| < 0.1) for \(c.time) in \(list)",
+        return [Finding(info, "the correlation between x_t and the target is weak (|ρ| < 0.1) for \(c.time) in \(list)",
                         at: c.targetRange,
                         notes: ["|ρ| < 1/10 ⇔ Cov² − Var(x_t)·Var(y)/100 < 0; its zeros on \(c.domainText) are complete, the sign between them certified"],
-                        evidence: [("intervals", .array(intervals)), ("threshold", .number(0.1))], schedule: c.schedule.name)
-        finding.fixes = ScheduleFixes.correlatedTarget(c).map { [$0] } ?? []
-        return [finding]
+                        evidence: [("intervals", .array(intervals)), ("threshold", .number(0.1))], schedule: c.schedule.name)]
     }
+
+    /// A target with the same det A and ρ = r.
+    public static func fix(_ finding: Finding, in c: ScheduleContext) -> Fix? { ScheduleFixes.correlatedTarget(c) }
 
     /// A piece's end as evidence: the domain's end, or the zero of Cov² − Var(x_t)·Var(y)/100.
     static func end(_ chart: SignChart, _ index: Int?, _ end: ScheduleContext.End, _ c: ScheduleContext) -> JSONValue {

@@ -32,9 +32,7 @@ public enum S303TerminalSNRNonzero: LintRule {
         if c.model.alpha.symbols.contains(c.time) {
             notes.append("α = \(ScheduleContext.text(a)) ≠ 0 there: the sampler starts from pure noise, which the model never saw at this time; rescale so that α = 0 at the noise end (zero terminal SNR)")
             if let o = c.orientationNote { notes.append(o) }
-            var finding = Finding(info, message, at: c.forwardRange, notes: notes, evidence: evidence, schedule: c.schedule.name)
-            finding.fixes = ScheduleFixes.zeroTerminalSNR(c).map { [$0] } ?? []
-            return [finding]
+            return [Finding(info, message, at: c.forwardRange, notes: notes, evidence: evidence, schedule: c.schedule.name)]
         }
         // α constant in time: variance-exploding (EDM, VE-SDE). No rescaling reaches
         // SNR 0; the sampler starts from N(0, σ_max²·I), a good approximation of x_t
@@ -51,6 +49,9 @@ public enum S303TerminalSNRNonzero: LintRule {
 }
 
 extension S303TerminalSNRNonzero {
+    /// The zero-terminal-SNR rescaling, on a variance-preserving process.
+    public static func fix(_ finding: Finding, in c: ScheduleContext) -> Fix? { ScheduleFixes.zeroTerminalSNR(c) }
+
     /// Lin et al.'s measurement for Stable Diffusion's scaled_linear schedule.
     static let linEtAlFigure = "0.0047"
 

@@ -1,3 +1,4 @@
+import Exact
 import Schedules
 import Symbolic
 
@@ -26,11 +27,11 @@ public enum S306EpsPredictionZeroTerminalSNR: LintRule {
             "zero terminal SNR (α = 0 at \(c.stepText(k)), proven exactly) with a target whose det A = αd − σc is 0 there: the prediction holds no information about x0 at the step sampling starts from",
             "this is diffusers issue #3851 (Inf at the first step); use v_prediction with rescale_betas_zero_snr, or keep ᾱ_T > 0 (Euler and DPM-Solver set it to 2⁻²⁴)",
         ]
-        var finding = Finding(info, message, at: c.schedule.targetRange, notes: notes,
-                              evidence: [("step", .int(k)), ("alpha", .int(0)), ("det", .int(0))], schedule: c.schedule.name)
-        finding.fixes = vPredictionFix(c).map { [$0] } ?? []
-        return [finding]
+        return [Finding(info, message, at: c.schedule.targetRange, notes: notes,
+                        evidence: [("step", .int(k)), ("alpha", .int(0)), ("det", .int(0))], schedule: c.schedule.name)]
     }
+
+    public static func fix(_ finding: Finding, discrete c: DiscreteContext) -> Fix? { vPredictionFix(c) }
 }
 
 extension S306EpsPredictionZeroTerminalSNR {
@@ -69,7 +70,8 @@ extension S306EpsPredictionZeroTerminalSNR {
     /// The fix, when the fixed file lints without S306 (in that schedule) and without errors.
     static func verified(_ fix: Fix, path: String, bytes: [UInt8], schedule: String?) -> Fix? {
         let (fixed, applied) = Fix.apply([fix], to: bytes)
-        guard applied.count == 1, let result = DiscreteLinter.lint(LintInput(path: path, bytes: fixed), options: LintOptions()) else { return nil }
+        guard applied.count == 1, let result = DiscreteLinter.lint(LintInput(path: path, bytes: fixed), options: LintOptions()),
+              Deadline.exceeded == nil else { return nil }
         let remaining = result.findings.filter { schedule == nil || $0.schedule == schedule }
         guard !remaining.contains(where: { $0.rule.code == info.code || $0.severity == .error }) else { return nil }
         return fix
