@@ -85,6 +85,13 @@ import Testing
         #expect(!(await lint(fixed)).contains { $0.rule.code == "S202" || $0.rule.code == "S201" })
     }
 
+    /// x0-prediction: det A = −σ is 0 at the data end, where the designed target would
+    /// be 0 and have no ρ: no fix.
+    @Test func noCorrelatedTargetWhereDetVanishes() async {
+        let found = await lint(Models.cosine(target: "x0"), options: Self.withFixes).filter { $0.rule.code == "S203" }
+        #expect(found.count == 1 && found[0].fixes.isEmpty, "\(found.map(\.message))")
+    }
+
     @Test func s303RescalesToZeroTerminalSNR() async {
         let text = "schedule vp {\n    time t in [0, 1]\n    alpha = sqrt(1 - t/2)\n    sigma = sqrt(t/2)\n    target = alpha eps - sigma x0\n}\n"
         guard let fix = await fix("S303", in: text) else { return }

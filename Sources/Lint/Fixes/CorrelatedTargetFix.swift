@@ -9,8 +9,12 @@ enum ScheduleFixes {
     /// u = −σ·x0 + α·s²·ε uncorrelated with x_t, the target y = k·x_t + m·u has
     /// det A = m·Var(x_t) and ρ = k/√(k² + m²s²): keeping m keeps det A and the
     /// amplification, and k = r·|m|·s/√(1 − r²) sets ρ (`TargetDesign`).
+    ///
+    /// Only where det A ≠ 0 on the whole domain (its zero set complete and empty): where
+    /// det A = 0 the designed target is 0 and has no ρ, so the fix could not say ρ = r.
     static func correlatedTarget(_ c: ScheduleContext) -> Fix? {
-        guard let options = c.fixOptions, let det = c.quantity("det"),
+        guard let zeros = c.analysis.zeros["det"], zeros.complete, !zeros.identicallyZero, zeros.points.isEmpty,
+              let options = c.fixOptions, let det = c.quantity("det"),
               let rho = try? Simplifier(assuming: c.schedule.assumptions).canonicalForm(of: options.rho),
               let design = try? TargetDesign(c.model, DesignRequirement(.det, written: det.expression, value: det),
                                              DesignRequirement(.rho, written: options.rho, value: rho))
