@@ -8,6 +8,11 @@ public struct DiscreteContext: Sendable {
     public var schedule: DiscreteSchedule
     public var analysis: DiscreteAnalysis
     public var digits: Int
+    /// The file's path and bytes, and the choices of the fix-its (nil: no fixes), for
+    /// the rules that offer one.
+    public var path = ""
+    public var source = SourceText("")
+    public var fixOptions: FixOptions?
 
     public init(schedule: DiscreteSchedule, digits: Int) {
         self.schedule = schedule

@@ -1,3 +1,4 @@
+import Exact
 import Schedules
 import Symbolic
 
@@ -40,18 +41,41 @@ enum DiscreteLinter {
         }
         let file = ScheduleFile(path: input.path, source: source, schedules: [], diagnostics: diagnostics)
         var findings = rules.flatMap { $0.check(file: file) }
+        var contexts: [DiscreteContext] = []
         for var schedule in discrete?.schedules ?? [] {
             if let steps = options.samplingSteps { schedule.sampling?.steps = steps }
-            let context = DiscreteContext(schedule: schedule, digits: options.digits)
+            var context = DiscreteContext(schedule: schedule, digits: options.digits)
+            context.path = input.path
+            context.source = source
+            // A config's fixes are edits of its JSON, not of the imported text (below).
+            context.fixOptions = isConfig ? nil : options.fixes
             let allowed = Set(schedule.allows.map { $0.rule.lowercased() })
             for rule in rules where !allowed.contains(rule.info.code.lowercased()) && !allowed.contains(rule.info.name) {
                 findings += rule.check(discrete: context)
+            }
+            contexts.append(context)
+        }
+        // The fixes once every finding is known, each with a budget of its own (see
+        // `Linter.addingFixes`).
+        let budget = options.quantitySeconds.map { Deadline.inputBudget(quantitySeconds: $0, bytes: input.bytes.count) }
+        func withBudget(_ body: () -> Fix?) -> [Fix] {
+            Deadline.withBudget(seconds: budget, quantitySeconds: options.quantitySeconds, body).map { [$0] } ?? []
+        }
+        if options.fixes != nil, imported == nil {
+            for i in findings.indices {
+                guard let context = contexts.first(where: { $0.schedule.name == findings[i].schedule }),
+                      let rule = RuleCatalogue.rules.first(where: { $0.info.code == findings[i].rule.code }) else { continue }
+                let finding = findings[i]
+                findings[i].fixes = withBudget { rule.fix(finding, discrete: context) }
             }
         }
         if let imported {
             findings = findings.map { f in
                 var moved = f
                 if f.rule.code != "S001" { moved.range = imported.origin(of: f.range) }
+                if options.fixes != nil, f.rule.code == S306EpsPredictionZeroTerminalSNR.info.code {
+                    moved.fixes = withBudget { S306EpsPredictionZeroTerminalSNR.configFix(key: moved.range, input: input) }
+                }
                 return moved
             }
         }

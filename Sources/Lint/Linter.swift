@@ -22,6 +22,8 @@ public struct LintOptions: Sendable {
     /// The sampler's number of steps, replacing the `sample steps` of discrete-time
     /// schedules (and the default 50 of diffusers configs); nil: as written.
     public var samplingSteps: Int?
+    /// Compute fix-its (`Finding.fixes`) with these choices; nil: none.
+    public var fixes: FixOptions?
 
     public init(selected: Set<String>? = nil, ignored: Set<String> = [], parameterOverrides: [String: Expr] = [:],
                 dropUnknownParameters: Bool = false, quantitySeconds: Double? = nil) {
@@ -84,8 +86,30 @@ public enum Linter {
         let file = ScheduleFile(parsing: input.bytes, path: input.path, parameterOverrides: options.parameterOverrides)
         let rules = RuleCatalogue.rules.filter { options.isEnabled($0.info.code) }
         var findings: [Finding] = rules.flatMap { $0.check(file: file) }
-        for schedule in file.schedules { findings += lintSchedule(schedule, in: file, rules: rules, options: options) }
-        return finished(findings, input: input, file: file, options: options, unknownParameters: [])
+        var contexts: [ScheduleContext] = []
+        for schedule in file.schedules {
+            let (found, context) = lintScheduleKeepingContext(schedule, in: file, rules: rules, options: options)
+            findings += found
+            contexts.append(context)
+        }
+        return addingFixes(finished(findings, input: input, file: file, options: options, unknownParameters: []), contexts: contexts, options: options)
+    }
+
+    /// The fixes of the findings (`LintOptions.fixes`), asked of each finding's rule once
+    /// every finding of the file is known, each with a fresh budget: looking for fixes
+    /// (which lints the fixed schedule again) never takes time from a finding.
+    static func addingFixes(_ result: FileLintResult, contexts: [ScheduleContext], options: LintOptions) -> FileLintResult {
+        guard options.fixes != nil else { return result }
+        var out = result
+        let budget = options.quantitySeconds.map { Deadline.inputBudget(quantitySeconds: $0, bytes: result.source.bytes.count) }
+        for i in out.findings.indices {
+            let finding = out.findings[i]
+            guard let name = finding.schedule, let context = contexts.first(where: { $0.schedule.name == name }),
+                  let rule = RuleCatalogue.rules.first(where: { $0.info.code == finding.rule.code }) else { continue }
+            let fix = Deadline.withBudget(seconds: budget, quantitySeconds: options.quantitySeconds) { rule.fix(finding, in: context) }
+            out.findings[i].fixes = fix.map { [$0] } ?? []
+        }
+        return out
     }
 
     /// Line suppressions, source order, and the result record.
@@ -125,15 +149,18 @@ public enum Linter {
         let schedules = file.schedules
         // Bounded fan-out: at most a few schedules in flight per core.
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        let perSchedule: [[Finding]] = await withTaskGroup(of: (Int, [Finding]).self) { group in
-            var results = [[Finding]](repeating: [], count: schedules.count)
+        let perSchedule: [([Finding], ScheduleContext?)] = await withTaskGroup(of: (Int, ([Finding], ScheduleContext?)).self) { group in
+            var results = [([Finding], ScheduleContext?)](repeating: ([], nil), count: schedules.count)
             var next = 0
             func add() {
                 guard next < schedules.count else { return }
                 let i = next
                 next += 1
                 let schedule = schedules[i]
-                group.addTask { (i, lintSchedule(schedule, in: file, rules: rules, options: options)) }
+                group.addTask {
+                    let (found, context) = lintScheduleKeepingContext(schedule, in: file, rules: rules, options: options)
+                    return (i, (found, context))
+                }
             }
             for _ in 0..<width { add() }
             for await (i, r) in group {
@@ -142,14 +169,22 @@ public enum Linter {
             }
             return results
         }
-        findings += perSchedule.flatMap { $0 }
-        return finished(findings, input: input, file: file, options: options, unknownParameters: unknownParameters)
+        findings += perSchedule.flatMap { $0.0 }
+        return addingFixes(finished(findings, input: input, file: file, options: options, unknownParameters: unknownParameters),
+                           contexts: perSchedule.compactMap { $0.1 }, options: options)
     }
 
     /// The schedule rules on one schedule, with its `allow` statements applied.
     public static func lintSchedule(_ schedule: Schedule, in file: ScheduleFile, rules: [any LintRule.Type],
                                     options: LintOptions) -> [Finding] {
-        let context = ScheduleContext(schedule: schedule, file: file, analysis: ModelAnalysis(schedule.unifiedModel))
+        lintScheduleKeepingContext(schedule, in: file, rules: rules, options: options).findings
+    }
+
+    /// The findings and the context they were found in (for the fixes).
+    static func lintScheduleKeepingContext(_ schedule: Schedule, in file: ScheduleFile, rules: [any LintRule.Type],
+                                           options: LintOptions) -> (findings: [Finding], context: ScheduleContext) {
+        var context = ScheduleContext(schedule: schedule, file: file, analysis: ModelAnalysis(schedule.unifiedModel))
+        context.fixOptions = options.fixes
         // A schedule undefined at every point of its domain has no ρ, det or SNR to
         // judge: only S006 says so.
         let applicable = context.analysis.undefinedEverywhere ? rules.filter { $0.info.code == S006UndefinedOnDomain.info.code } : rules
@@ -178,7 +213,7 @@ public enum Linter {
                 }
             }
         }
-        return kept
+        return (kept, context)
     }
 
     /// `# sched: allow RULE, …` at the end of a line: its rules, with the range of each name.

@@ -37,6 +37,9 @@ public struct Finding: Sendable {
     public var evidence: [(key: String, value: JSONValue)]
     /// The schedule it is about, if any.
     public var schedule: String?
+    /// Edits that remove the finding, checked before they are offered (empty unless
+    /// fixes were asked for: `LintOptions.fixes`).
+    public var fixes: [Fix] = []
 
     public init(_ rule: RuleInfo, _ message: String, at range: SourceRange, notes: [String] = [],
                 evidence: [(key: String, value: JSONValue)] = [], schedule: String? = nil, severity: Severity? = nil) {
@@ -59,12 +62,19 @@ public protocol LintRule: Sendable {
     static func check(_ context: ScheduleContext) -> [Finding]
     /// Findings about one discrete-time schedule (`step n in 0..999`, diffusers configs).
     static func check(discrete context: DiscreteContext) -> [Finding]
+    /// The fix of one of this rule's findings, when it has one that was checked
+    /// (asked for after all findings of the file are known, with a budget of its own,
+    /// so that looking for fixes never changes the findings).
+    static func fix(_ finding: Finding, in context: ScheduleContext) -> Fix?
+    static func fix(_ finding: Finding, discrete context: DiscreteContext) -> Fix?
 }
 
 extension LintRule {
     public static func check(file: ScheduleFile) -> [Finding] { [] }
     public static func check(_ context: ScheduleContext) -> [Finding] { [] }
     public static func check(discrete context: DiscreteContext) -> [Finding] { [] }
+    public static func fix(_ finding: Finding, in context: ScheduleContext) -> Fix? { nil }
+    public static func fix(_ finding: Finding, discrete context: DiscreteContext) -> Fix? { nil }
 }
 
 /// Every rule, in code order.

@@ -14,6 +14,8 @@ public struct ScheduleContext: Sendable {
     /// True when σ = 0 at one end (proven); false when neither end is data, and then
     /// the lower end is taken as the data end.
     public var dataEndFound: Bool
+    /// The choices of the fix-its, or nil when no fixes are wanted.
+    public var fixOptions: FixOptions?
     /// The verdicts on the `expect` claims, computed once for S401 and S402.
     let claimCache = ClaimCache()
 

@@ -26,6 +26,8 @@ extension ReplSession {
               details: "Writes the statements of the current schedule, as typed, in a schedule block: a valid .sched file that analyzes the same. The schedule must be complete (forward process and target)."),
         .init(name: "zoo", arguments: "[NAME]", summary: "list the bundled examples, or load one",
               details: "Without NAME: the bundled example files and their schedules. With NAME (a schedule, or a file without .sched): load it and make it current."),
+        .init(name: "design", arguments: "NAME=EXPR NAME=EXPR", summary: "make a designed target the current target",
+              details: "Two requirements of det, rho, var_y, amp_x0, amp_eps (as `sched design --det … --rho …`; an EXPR may use the time variable, parameters, alpha, sigma and data_variance, and may contain spaces): the target y = k·x_t + m·u with u = −σ·x0 + α·s²·ε that meets them on the domain, each requirement proven on the designed schedule, becomes the current target. Example: `:design rho=1/2 det=1`."),
         .init(name: "schedules", arguments: "", summary: "list the schedules of the session",
               details: "The current schedule is marked with '*'."),
         .init(name: "use", arguments: "NAME", summary: "switch to another schedule of the session",
@@ -138,6 +140,8 @@ extension ReplSession {
             schedules.append(SessionSchedule(name: name))
             current = schedules.count - 1
             return "new schedule: \(name)"
+        case "design":
+            return try design(argumentText, in: line)
         case "plot":
             try arity(1...16)
             return try plot(argumentText, in: line, start: argumentStart)

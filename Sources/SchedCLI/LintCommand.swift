@@ -42,6 +42,15 @@ struct LintCommand: SchedSubcommand {
     @Option(help: ArgumentHelp("Sampling steps of discrete-time schedules and diffusers configs (replaces 'sample steps').", valueName: "n"))
     var steps: Int?
 
+    @Flag(help: "Apply the fix-its and print the fixed file on standard output (with --write: in place).")
+    var fix = false
+
+    @Flag(help: "With --fix: replace each file by its fixed text (atomically).")
+    var write = false
+
+    @Option(name: .customLong("fix-rho"), help: ArgumentHelp("The correlation ρ of the target the S201/S203 fix proposes (default 1/sqrt(2)).", valueName: "r"))
+    var fixRho: String?
+
     @OptionGroup var budget: TimeBudgetOption
 
     func run(io: CommandIO) async throws {
@@ -53,6 +62,8 @@ struct LintCommand: SchedSubcommand {
                                   quantitySeconds: budget.seconds)
         options.digits = digits
         options.samplingSteps = steps
+        if fix || format != .text { options.fixes = try fixOptions() }
+        if write, !fix { throw SchedUsageError(message: "--write: only with --fix") }
         var inputs: [LintInput] = []
         var unreadable: [String] = []
         for path in paths {
@@ -78,6 +89,11 @@ struct LintCommand: SchedSubcommand {
             // One file: the same message as the other commands, with its did-you-mean.
             var files = [ScheduleFile(parsing: inputs[0].bytes, path: inputs[0].path, parameterOverrides: options.parameterOverrides)]
             try ScheduleFileLoading.checkParameters(&files)
+        }
+        if fix {
+            for path in unreadable { io.errors.writeLine("error: cannot read '\(path)': no such file, or not readable") }
+            if !unreadable.isEmpty { throw SchedExit(status: .usageError) }
+            return try await runFix(inputs, options: options, io: io)
         }
         let results = await Linter.lint(inputs, options: options)
         let unknownEverywhere = results.dropFirst().reduce(results.first?.unknownParameters ?? []) { $0.intersection($1.unknownParameters) }

@@ -31,17 +31,20 @@ public enum SARIFReporter {
                 let text = ([f.message] + f.notes).joined(separator: "\n")
                 var properties: [(String, JSONValue)] = [("name", .string(f.rule.name))]
                 properties += f.evidence.map { ($0.key, $0.value) }
-                return .object([
+                let location = uri(file.path, workingDirectory: workingDirectory)
+                var result: [(String, JSONValue)] = [
                     ("ruleId", .string(f.rule.code)),
                     ("ruleIndex", .int(rules.firstIndex { $0.code == f.rule.code } ?? 0)),
                     ("level", .string(level(f.severity))),
                     ("message", .object([("text", .string(text))])),
                     ("locations", .array([.object([("physicalLocation", .object([
-                        ("artifactLocation", .object([("uri", .string(uri(file.path, workingDirectory: workingDirectory)))])),
+                        ("artifactLocation", .object([("uri", .string(location))])),
                         ("region", .object(region)),
                     ]))])])),
                     ("properties", .object(properties)),
-                ])
+                ]
+                if !f.fixes.isEmpty { result.append(("fixes", .array(f.fixes.map { fix($0, uri: location) }))) }
+                return .object(result)
             }
         }
         return .object([
@@ -53,6 +56,27 @@ public enum SARIFReporter {
 
     public static func render(_ results: [FileLintResult], toolVersion: String, workingDirectory: String? = nil) -> String {
         value(results, toolVersion: toolVersion, workingDirectory: workingDirectory).serialized() + "\n"
+    }
+
+    /// SARIF's `fix` (§3.55): a description and one artifactChange whose replacements
+    /// each delete a region (lines and columns, and its bytes) and insert text.
+    static func fix(_ fix: Fix, uri: String) -> JSONValue {
+        .object([
+            ("description", .object([("text", .string(fix.message))])),
+            ("artifactChanges", .array([.object([
+                ("artifactLocation", .object([("uri", .string(uri))])),
+                ("replacements", .array(fix.edits.map { e in
+                    .object([
+                        ("deletedRegion", .object([
+                            ("startLine", .int(e.range.start.line)), ("startColumn", .int(e.range.start.column)),
+                            ("endLine", .int(e.range.end.line)), ("endColumn", .int(e.range.end.column)),
+                            ("byteOffset", .int(e.range.start.offset)), ("byteLength", .int(e.range.end.offset - e.range.start.offset)),
+                        ])),
+                        ("insertedContent", .object([("text", .string(e.replacement))])),
+                    ])
+                })),
+            ])])),
+        ])
     }
 
     static func level(_ s: Severity) -> String {

@@ -42,4 +42,10 @@ public enum S102DetSingularEndpoint: LintRule {
         }
         return out
     }
+
+    /// At the noise end: v-prediction or the velocity.
+    public static func fix(_ finding: Finding, in c: ScheduleContext) -> Fix? {
+        guard finding.evidence.contains(where: { $0.key == "role" && $0.value == "noise" }) else { return nil }
+        return ScheduleFixes.noiseEndTarget(c, end: c.noiseEnd)
+    }
 }

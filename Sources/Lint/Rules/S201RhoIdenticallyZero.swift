@@ -29,4 +29,7 @@ public enum S201RhoIdenticallyZero: LintRule {
                                 "the paper argues a correlated target is easier to learn: adding k·x_t to the target gives ρ ≠ 0 with the same det A and amplification"],
                         evidence: [("rho", "0"), ("proof", "identity")], schedule: c.schedule.name)]
     }
+
+    /// A target with the same det A and ρ = r.
+    public static func fix(_ finding: Finding, in c: ScheduleContext) -> Fix? { ScheduleFixes.correlatedTarget(c) }
 }

@@ -38,6 +38,9 @@ public enum S203RhoWeak: LintRule {
                         evidence: [("intervals", .array(intervals)), ("threshold", .number(0.1))], schedule: c.schedule.name)]
     }
 
+    /// A target with the same det A and ρ = r.
+    public static func fix(_ finding: Finding, in c: ScheduleContext) -> Fix? { ScheduleFixes.correlatedTarget(c) }
+
     /// A piece's end as evidence: the domain's end, or the zero of Cov² − Var(x_t)·Var(y)/100.
     static func end(_ chart: SignChart, _ index: Int?, _ end: ScheduleContext.End, _ c: ScheduleContext) -> JSONValue {
         guard let index else { return c.endEvidence(end) }

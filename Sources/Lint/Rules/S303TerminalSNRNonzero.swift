@@ -49,6 +49,9 @@ public enum S303TerminalSNRNonzero: LintRule {
 }
 
 extension S303TerminalSNRNonzero {
+    /// The zero-terminal-SNR rescaling, on a variance-preserving process.
+    public static func fix(_ finding: Finding, in c: ScheduleContext) -> Fix? { ScheduleFixes.zeroTerminalSNR(c) }
+
     /// Lin et al.'s measurement for Stable Diffusion's scaled_linear schedule.
     static let linEtAlFigure = "0.0047"
 

@@ -1,3 +1,4 @@
+import Exact
 import Schedules
 import Symbolic
 
@@ -28,5 +29,51 @@ public enum S306EpsPredictionZeroTerminalSNR: LintRule {
         ]
         return [Finding(info, message, at: c.schedule.targetRange, notes: notes,
                         evidence: [("step", .int(k)), ("alpha", .int(0)), ("det", .int(0))], schedule: c.schedule.name)]
+    }
+
+    public static func fix(_ finding: Finding, discrete c: DiscreteContext) -> Fix? { vPredictionFix(c) }
+}
+
+extension S306EpsPredictionZeroTerminalSNR {
+    /// v-prediction, y = α·ε − σ·x0: det A = α² + σ², which is 1 at every step of a
+    /// variance-preserving schedule, so x̂0 = α·x_t − σ·ŷ needs no division.
+    static let vPrediction = "target = alpha eps - sigma x0"
+
+    /// A discrete-time schedule file: its target statement becomes v-prediction.
+    static func vPredictionFix(_ c: DiscreteContext) -> Fix? {
+        guard c.fixOptions != nil else { return nil }
+        let fix = Fix(message: "switch to v-prediction (det A = α² + σ²): \(vPrediction)",
+                      edits: [TextEdit(range: c.schedule.targetRange, replacement: vPrediction)])
+        return verified(fix, path: c.path, bytes: c.source.bytes, schedule: c.schedule.name)
+    }
+
+    /// A diffusers config: the value of its `prediction_type` key (`key`, the range
+    /// the finding points at) becomes "v_prediction", when it is the string "epsilon".
+    static func configFix(key: SourceRange, input: LintInput) -> Fix? {
+        let bytes = input.bytes
+        guard key.end.offset <= bytes.count,
+              String(decoding: bytes[key.start.offset..<key.end.offset], as: UTF8.self) == "\"prediction_type\"" else { return nil }
+        var i = key.end.offset
+        func skipBlanks() { while i < bytes.count, [32, 9, 10, 13].contains(bytes[i]) { i += 1 } }
+        skipBlanks()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
+        i += 1
+        skipBlanks()
+        let value = Array("\"epsilon\"".utf8)
+        guard i + value.count <= bytes.count, Array(bytes[i..<i + value.count]) == value else { return nil }
+        let source = SourceText(utf8: bytes)
+        let fix = Fix(message: "switch to v-prediction: \"prediction_type\": \"v_prediction\" (det A = α² + σ² = 1 at every step)",
+                      edits: [TextEdit(range: source.range(i..<i + value.count), replacement: "\"v_prediction\"")])
+        return verified(fix, path: input.path, bytes: bytes, schedule: nil)
+    }
+
+    /// The fix, when the fixed file lints without S306 (in that schedule) and without errors.
+    static func verified(_ fix: Fix, path: String, bytes: [UInt8], schedule: String?) -> Fix? {
+        let (fixed, applied) = Fix.apply([fix], to: bytes)
+        guard applied.count == 1, let result = DiscreteLinter.lint(LintInput(path: path, bytes: fixed), options: LintOptions()),
+              Deadline.exceeded == nil else { return nil }
+        let remaining = result.findings.filter { schedule == nil || $0.schedule == schedule }
+        guard !remaining.contains(where: { $0.rule.code == info.code || $0.severity == .error }) else { return nil }
+        return fix
     }
 }
