@@ -96,23 +96,35 @@ public enum CodegenCheck {
         }
         // SCHED_KEEP_CHECK=1 keeps the modules, the plan and the results for inspection.
         defer { if ProcessInfo.processInfo.environment["SCHED_KEEP_CHECK"] == nil { try? FileManager.default.removeItem(at: directory) } }
-        var modules: [String] = []
+        var modules: [JSONValue] = []
         for (label, stable) in [("stable", true), ("naive", false)] {
             let text = try NumPyModule.render(entries, options: CodegenOptions(stable: stable, atSingular: atSingular))
             let path = directory.appendingPathComponent("\(label).py").path
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw CodegenError("cannot write \(path)") }
-            modules.append("[\"\(label)\", \"\(path)\"]")
+            modules.append(.array([.string(label), .string(path)]))
         }
-        var plan = "{\"modules\": [\(modules.joined(separator: ", "))], \"schedules\": ["
-        plan += checked.map { c in
-            let functions = c.writer.functions.map { f in
-                "{\"name\": \"\(f.name)\", \"vectors\": [\(f.isScalar ? "" : f.components.map { "\"\($0.vector)\"" }.joined(separator: ", "))], \"times\": [\(f.times.map { _ in "\"t\"" }.joined(separator: ", "))]}"
-            }
-            let interior = c.grid.interior.map { "[\"\(hex($0.t))\", \"\(hex($0.s))\"]" }.joined(separator: ", ")
-            let ends = c.grid.ends.map { "[\"\(hex($0.t))\", \"\(hex($0.s))\"]" }.joined(separator: ", ")
-            return "{\"name\": \"\(c.entry.schedule.name)\", \"functions\": [\(functions.joined(separator: ", "))], \"interior\": [\(interior)], \"ends\": [\(ends)]}"
-        }.joined(separator: ", ")
-        plan += "]}"
+        // The plan the driver reads: per schedule, each function with its vectors and
+        // times, and the grid's points as hexadecimal floats (exact in both languages).
+        func points(_ list: [(t: Double, s: Double)]) -> JSONValue {
+            .array(list.map { .array([.string(hex($0.t)), .string(hex($0.s))]) })
+        }
+        let plan = JSONValue.object([
+            ("modules", .array(modules)),
+            ("schedules", .array(checked.map { c in
+                .object([
+                    ("name", .string(c.entry.schedule.name)),
+                    ("functions", .array(c.writer.functions.map { f in
+                        .object([
+                            ("name", .string(f.name)),
+                            ("vectors", .array(f.isScalar ? [] : f.components.map { .string($0.vector) })),
+                            ("times", .array(f.times.map { _ in .string("t") })),
+                        ])
+                    })),
+                    ("interior", points(c.grid.interior.map { ($0.t, $0.s) })),
+                    ("ends", points(c.grid.ends.map { ($0.t, $0.s) })),
+                ])
+            })),
+        ]).serialized()
         let planPath = directory.appendingPathComponent("plan.json").path
         let driverPath = directory.appendingPathComponent("driver.py").path
         let resultPath = directory.appendingPathComponent("results.txt").path
