@@ -184,8 +184,11 @@ extension CanonicalForm {
 
     /// log(x): log(1) = 0; log(exp(a)) = a; a positive rational splits over its prime
     /// factors (log 12 = 2 log 2 + log 3); log(c·N/D) = log c + log N − log D. A
-    /// non-positive constant throws.
-    public static func log(_ x: CanonicalForm) throws(SimplificationError) -> CanonicalForm {
+    /// non-positive constant throws. A monomial of kernels each known positive (a
+    /// symbol assumed positive, π, exp, √, softplus…) splits: log(p²q) = 2 log p + log q
+    /// for p, q > 0 — true wherever the left side is defined, so the form stays an
+    /// identity on the expression's domain (log(x²) ≠ 2 log x for x < 0: no split).
+    public static func log(_ x: CanonicalForm, assuming assumptions: Assumptions = .none) throws(SimplificationError) -> CanonicalForm {
         if let c = x.rationalValue {
             if !c.isPositive { throw .domain("logarithm of the non-positive number \(c)") }
             if c.isOne { return .zero }
@@ -203,34 +206,52 @@ extension CanonicalForm {
         }
         if x.isPolynomial, x.numerator.termCount == 1, let only = x.numerator.terms.first,
            only.coefficient.isOne, only.exponents.reduce(0, +) == 1,
-           let i = only.exponents.firstIndex(of: 1),
-           case .exp(let a) = KernelTable.shared.kernel(forKey: x.numerator.ring.variables[i]) {
-            return a
+           let i = only.exponents.firstIndex(of: 1) {
+            switch KernelTable.shared.kernel(forKey: x.numerator.ring.variables[i]) {
+            case .exp(let a): return a
+            // log √u = ½ log u: both sides are defined exactly where u > 0.
+            case .sqrt(let u): return try log(u, assuming: assumptions).scaled(by: Rational(1, 2))
+            default: break
+            }
         }
         let (cn, n0) = primitive(x.numerator)
         let (cd, d0) = primitive(x.denominator)
         var result = try log(CanonicalForm(cn / cd))
         if d0.isOne {
-            if !n0.isOne { result = try result + logKernel(n0) }
+            if !n0.isOne { result = try result + logKernel(n0, assumptions) }
             return result
         }
         // log(N/D) = log N − log D where N and D are positive (or both negative: then
         // with both signs flipped); otherwise the quotient stays inside one log, so the
         // form is real wherever the expression is.
-        let none = Assumptions.none
-        if (n0.isOne || isKnownPositiveProduct(n0, none)) && isKnownPositiveProduct(d0, none) {
-            if !n0.isOne { result = try result + logKernel(n0) }
-            return try result - logKernel(d0)
+        if (n0.isOne || isKnownPositiveProduct(n0, assumptions)) && isKnownPositiveProduct(d0, assumptions) {
+            if !n0.isOne { result = try result + logKernel(n0, assumptions) }
+            return try result - logKernel(d0, assumptions)
         }
-        if isKnownPositiveProduct(-n0, none) && isKnownPositiveProduct(-d0, none) {
-            if !(-n0).isOne { result = try result + logKernel(-n0) }
-            return try result - logKernel(-d0)
+        if isKnownPositiveProduct(-n0, assumptions) && isKnownPositiveProduct(-d0, assumptions) {
+            if !(-n0).isOne { result = try result + logKernel(-n0, assumptions) }
+            return try result - logKernel(-d0, assumptions)
         }
         return try result + CanonicalForm(kernel: .log(try CanonicalForm.fraction(n0, d0)))
     }
 
-    static func logKernel(_ p: MultivariatePolynomial) throws(SimplificationError) -> CanonicalForm {
+    static func logKernel(_ p: MultivariatePolynomial, _ assumptions: Assumptions = .none) throws(SimplificationError) -> CanonicalForm {
         if let c = p.constantValue { return try log(CanonicalForm(c)) }
+        // A monomial k₁^e₁⋯k_m^e_m (coefficient 1) of kernels each known positive:
+        // Σ eᵢ log kᵢ, each log taken on its own (log of an exp kernel is its argument).
+        if p.termCount == 1, let term = p.terms.first, term.coefficient.isOne,
+           term.exponents.reduce(0, +) >= 2 {
+            let used = term.exponents.indices.filter { term.exponents[$0] > 0 }
+            let kernels = used.map { p.ring.variable(p.ring.variables[$0]) }
+            if kernels.allSatisfy({ isKnownPositive($0, assumptions) && !$0.isOne }) {
+                var sum = CanonicalForm.zero
+                for (i, k) in zip(used, kernels) {
+                    let factor = CanonicalForm(normalizedNumerator: k.inKernelRing(), denominator: KernelTable.shared.ring(for: Set(k.usedVariables)).one)
+                    sum = try sum + log(factor, assuming: assumptions).scaled(by: Rational(term.exponents[i]))
+                }
+                return sum
+            }
+        }
         let argument = CanonicalForm(normalizedNumerator: p.inKernelRing(), denominator: KernelTable.shared.ring(for: Set(p.usedVariables)).one)
         return CanonicalForm(kernel: .log(argument))
     }
@@ -371,7 +392,7 @@ extension CanonicalForm {
             }
         }
         if x.isZero { throw .domain("0 to a non-integer or symbolic power") }
-        return try exp(y * log(x))
+        return try exp(y * log(x, assuming: assumptions))
     }
 }
 

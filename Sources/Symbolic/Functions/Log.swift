@@ -18,7 +18,7 @@ extension FunctionSpec {
         ball: { Ball.log($0) },
         evaluationDomain: EvaluationDomain(isCertainlyOutside: { $0.isCertainlyNonPositive }, violation: "log of a number that is not positive"),
         derivative: { u, du, _, b throws(DifferentiationError) in try b.divide(du, u) },
-        canonical: { a, _ throws(SimplificationError) in try CanonicalForm.log(a) },
+        canonical: { a, assumptions throws(SimplificationError) in try CanonicalForm.log(a, assuming: assumptions) },
         argumentConditions: { a in [.positive(a)] },
         kernel: KernelFacts(
             rank: 4,
