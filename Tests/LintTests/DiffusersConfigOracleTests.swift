@@ -10,7 +10,8 @@ import Testing
 /// configs (every beta_schedule and trained_betas, every prediction type and spacing,
 /// rescaling on and off, random step counts and betas; flow matching with random
 /// shifts, static and dynamic), every quantity at 20 random steps to 25 digits, and
-/// the findings S303, S305, S306, S307 and S308.
+/// the findings S303, S305, S306, S307 and S308; and for each config the `sched import`
+/// round trip (the imported text lints to the same findings).
 @Suite(.tags(.oracle)) struct DiffusersConfigOracleTests {
     static let oracle = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("oracles/diffusers_schedules.py").path
@@ -122,6 +123,12 @@ import Testing
             let codes = result.findings.map(\.rule.code).filter { ["S303", "S305", "S306", "S307", "S308"].contains($0) }
             let extra = result.findings.filter { !["S303", "S305", "S306", "S307", "S308"].contains($0.rule.code) }
             #expect(extra.isEmpty, "\(json): \(extra.map(\.message))")
+            // The `sched import` round trip: the imported text (at the config's own image
+            // sequence length, as the lint above) lints to the same findings.
+            let text = try DiffusersImport.read(bytes, name: "config").text
+            let fromText = Linter.lintSequentially(LintInput(path: "config.sched", bytes: Array(text.utf8)))
+            #expect(fromText.findings.map { "\($0.rule.code) \($0.message)" }.sorted() == result.findings.map { "\($0.rule.code) \($0.message)" }.sorted(),
+                    "\(json.prefix(300))")
             let item: [String: Any] = ["config": try JSONSerialization.jsonObject(with: Data(json.utf8)),
                                        "image_seq_len": length.map { $0 as Any } ?? NSNull(), "values": values, "findings": codes]
             lines.append(String(decoding: try JSONSerialization.data(withJSONObject: item), as: UTF8.self))
