@@ -9,6 +9,8 @@ public enum LaTeXPart: Hashable, Sendable {
     case table
     /// A pgfplots figure of quantities over time.
     case plot
+    /// The design of linear targets for each forward process (y = k·x_t + m·u).
+    case design
 }
 
 /// A schedule with its analysis, as the builders take it.
@@ -64,22 +66,25 @@ public enum LaTeXDocument {
     ///   - plot: the quantities to plot (nil: no plot).
     ///   - When neither a table nor a plot is asked for, the derivations are emitted.
     ///   - discrete: discrete-time schedules (derivations only).
+    ///   - design: emit the design of targets (`--design`).
     public static func render(_ schedules: [LaTeXSchedule], discrete: [DiscreteLaTeXSchedule] = [], table: Bool, plot: [String]?,
-                              standalone: Bool, files: [String]) throws -> String {
+                              design: Bool = false, standalone: Bool, files: [String]) throws -> String {
         var parts: Set<LaTeXPart> = []
         if table { parts.insert(.table) }
+        if design { parts.insert(.design) }
         if let plot {
             guard !plot.isEmpty else { throw LaTeXError.noQuantities }
             for q in plot where !UnifiedModel.quantityNames.contains(q) { throw LaTeXError.unknownQuantity(q) }
             parts.insert(.plot)
         }
         if parts.isEmpty { parts.insert(.derivation) }
-        if let first = discrete.first, !parts.isDisjoint(with: [.table, .plot]) {
-            throw LaTeXError.discreteSchedule(first.schedule.name, table ? "--table" : "--plot")
+        if let first = discrete.first, !parts.isDisjoint(with: [.table, .plot, .design]) {
+            throw LaTeXError.discreteSchedule(first.schedule.name, table ? "--table" : design ? "--design" : "--plot")
         }
 
         var pieces: [String] = []
         if parts.contains(.derivation) { pieces += schedules.map(Derivation.render) + discrete.map(DiscreteDerivation.render) }
+        if parts.contains(.design) { pieces += schedules.map(DesignDerivation.render) }
         if parts.contains(.table) { pieces.append(Table.render(schedules)) }
         if let plot, parts.contains(.plot) { pieces.append(Plot.render(schedules, quantities: plot)) }
         let body = pieces.joined(separator: "\n")

@@ -32,6 +32,9 @@ struct LaTeXCommand: SchedSubcommand {
     @Option(help: ArgumentHelp("Plot these quantities over time, e.g. rho or det,rho.", valueName: "q[,q…]"))
     var plot: String?
 
+    @Flag(help: "The design of linear targets for each forward process: V, u, y = k x_t + m u, this target's k and m, and the frontier of unit-variance targets.")
+    var design = false
+
     @OptionGroup var budget: TimeBudgetOption
 
     func run(io: CommandIO) throws {
@@ -89,7 +92,8 @@ struct LaTeXCommand: SchedSubcommand {
         }
         let text: String
         do {
-            text = try LaTeXDocument.render(entries, discrete: discrete, table: table, plot: quantities, standalone: standalone, files: paths)
+            text = try LaTeXDocument.render(entries, discrete: discrete, table: table, plot: quantities, design: design,
+                                            standalone: standalone, files: paths)
         } catch let error as LaTeXError {
             throw SchedInputError(error.description)
         }
